@@ -1,0 +1,1 @@
+print("ollama-sim: not built yet")

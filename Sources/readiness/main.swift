@@ -1,0 +1,1 @@
+print("readiness: not built yet")
