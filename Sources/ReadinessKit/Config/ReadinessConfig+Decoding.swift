@@ -1,0 +1,269 @@
+import Foundation
+
+extension ReadinessConfig {
+    static func decode(_ root: ConfigNode, from url: URL, environment: [String: String]) throws -> ReadinessConfig {
+        try ConfigDecoder(base: url.deletingLastPathComponent(), file: root.file, environment: environment).config(root, url: url)
+    }
+}
+
+/// Validates the JSON tree of a readiness.json section by section; the first problem found is thrown.
+private struct ConfigDecoder {
+    let base: URL
+    let file: String
+    let environment: [String: String]
+
+    private static let example = "see fixtures/mirador/readiness.json for an example"
+    private static let nameCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/")
+
+    func config(_ root: ConfigNode, url: URL) throws -> ReadinessConfig {
+        let top = try root.object(
+            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "gates", "judge"],
+            fix: "Write the configuration as a JSON object; \(Self.example)."
+        )
+        // Sections are checked in the schema's order, so the error reported is the first one in the file.
+        let server = try ollama(optional(top, "ollama"))
+        let limits = try thresholds(optional(top, "thresholds"))
+        let models = try self.models(required(top, "models", in: root, fix: "Add the list of models to check; \(Self.example)."))
+        return ReadinessConfig(
+            file: url,
+            ollama: server,
+            thresholds: limits,
+            models: models,
+            backup: try optional(top, "backup").map(backup),
+            migration: try optional(top, "migration").map(migration),
+            documentation: try optional(top, "documentation").map { try documentation($0, models: models) } ?? [],
+            gates: try optional(top, "gates").map(gates) ?? [ReadinessConfig.defaultGate],
+            judge: try optional(top, "judge").map(judge)
+        )
+    }
+
+    // MARK: Sections
+
+    private func ollama(_ node: ConfigNode?) throws -> ReadinessConfig.Ollama {
+        let members = try node?.object(allowed: ["host", "minimumVersion", "modelsPath"], fix: "Give host, minimumVersion and modelsPath.") ?? [:]
+        let hostFix = "Use http:// or https:// with a host and an optional port, e.g. 'http://127.0.0.1:11434'."
+        var host = URL(string: "http://127.0.0.1:11434")!
+        if let hostNode = optional(members, "host") {
+            guard let url = OllamaHost.url(from: try hostNode.string("an Ollama URL", fix: hostFix)) else {
+                throw hostNode.mismatch("an Ollama URL", fix: hostFix)
+            }
+            host = url
+        }
+        if let override = environment["OLLAMA_HOST"], !override.isEmpty {
+            let variable = ConfigNode(value: override, path: "OLLAMA_HOST", file: file)
+            guard let url = OllamaHost.url(from: override) else {
+                throw variable.mismatch("an Ollama host such as '127.0.0.1:11434'", fix: "Fix or unset the OLLAMA_HOST environment variable.")
+            }
+            host = url
+        }
+        var minimumVersion: String?
+        if let versionNode = optional(members, "minimumVersion") {
+            let version = try versionNode.string("a version such as '0.5.0'", fix: "Write the lowest acceptable Ollama version.")
+            let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                throw versionNode.mismatch("a version such as '0.5.0'", fix: "Write the lowest acceptable Ollama version.")
+            }
+            minimumVersion = version
+        }
+        let modelsPath = try optional(members, "modelsPath").map { try path($0, of: "the folder holding Ollama's models") }
+        return .init(host: host, minimumVersion: minimumVersion, modelsPath: modelsPath ?? DiskProbe.defaultModelsPath(environment: environment))
+    }
+
+    private func thresholds(_ node: ConfigNode?) throws -> ReadinessConfig.Thresholds {
+        var thresholds = ReadinessConfig.Thresholds()
+        guard let node else { return thresholds }
+        let members = try node.object(
+            allowed: ["successRate", "averageResponseSeconds", "quality", "diskUsedFraction", "requestTimeoutSeconds", "maxConcurrentRequests", "rounds"],
+            fix: "Give the thresholds as an object."
+        )
+        func fraction(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Double>) throws {
+            guard let child = optional(members, key) else { return }
+            let expected = "a fraction greater than 0 and at most 1"
+            let value = try child.number(expected, fix: "Write it as a decimal, e.g. 0.8 for 80%.")
+            guard value > 0, value <= 1 else { throw child.mismatch(expected, fix: "Write it as a decimal, e.g. 0.8 for 80%.") }
+            thresholds[keyPath: keyPath] = value
+        }
+        func seconds(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Double>) throws {
+            guard let child = optional(members, key) else { return }
+            let expected = "a number of seconds greater than 0"
+            let value = try child.number(expected, fix: "Write the limit in seconds, e.g. 30.")
+            guard value > 0 else { throw child.mismatch(expected, fix: "Write the limit in seconds, e.g. 30.") }
+            thresholds[keyPath: keyPath] = value
+        }
+        func count(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Int>) throws {
+            guard let child = optional(members, key) else { return }
+            thresholds[keyPath: keyPath] = try positiveInteger(child)
+        }
+        try fraction("successRate", \.successRate)
+        try seconds("averageResponseSeconds", \.averageResponseSeconds)
+        try fraction("quality", \.quality)
+        try fraction("diskUsedFraction", \.diskUsedFraction)
+        try seconds("requestTimeoutSeconds", \.requestTimeoutSeconds)
+        try count("maxConcurrentRequests", \.maxConcurrentRequests)
+        try count("rounds", \.rounds)
+        return thresholds
+    }
+
+    private func models(_ node: ConfigNode) throws -> [ReadinessConfig.Model] {
+        let elements = try node.array("a non-empty list of models", fix: "Add at least one model with a name and test prompts.", allowEmpty: false)
+        var models: [ReadinessConfig.Model] = []
+        for element in elements {
+            let model = try self.model(element)
+            let index = models.count
+            if let earlier = models.firstIndex(where: { ModelKey($0.name) == ModelKey(model.name) }) {
+                throw ConfigNode(value: model.name, path: "models[\(index)].name", file: file).error(
+                    "'\(model.name)' is the same Ollama model as models[\(earlier)].name '\(models[earlier].name)'",
+                    fix: "Give each model a distinct name (names are case-insensitive and 'x' means 'x:latest')."
+                )
+            }
+            if let order = model.migrationOrder, let earlier = models.firstIndex(where: { $0.migrationOrder == order }) {
+                throw ConfigNode(value: order, path: "models[\(index)].migrationOrder", file: file).error(
+                    "migration order \(order) is already used by models[\(earlier)] ('\(models[earlier].name)')",
+                    fix: "Give each model its own position in the migration order."
+                )
+            }
+            models.append(model)
+        }
+        return models
+    }
+
+    private func model(_ node: ConfigNode) throws -> ReadinessConfig.Model {
+        let members = try node.object(
+            allowed: ["name", "critical", "buildPriority", "migrationOrder", "modelfile", "prompts"],
+            fix: "Describe each model as an object with a name and test prompts."
+        )
+        let nameNode = try required(members, "name", in: node, fix: "Add the model's Ollama name, e.g. \"name\": \"financial_planning_expert_v6\".")
+        // Fields are checked in the schema's order, so the error reported is the first one in the file.
+        let name = try modelName(nameNode)
+        let critical = try optional(members, "critical").map { try $0.bool(fix: "Write true if the model's failures must block a gate, else false.") }
+        let buildPriority = try optional(members, "buildPriority").map(positiveInteger)
+        let migrationOrder = try optional(members, "migrationOrder").map(positiveInteger)
+        let modelfile = try optional(members, "modelfile").map { try path($0, of: "the model's Modelfile") }
+        let prompts = try required(members, "prompts", in: node, fix: "Add at least one test prompt with the keywords its answer must contain.")
+            .array("a non-empty list of test prompts", fix: "Add at least one { \"prompt\": …, \"expect\": […] }.", allowEmpty: false)
+        return .init(
+            name: name, critical: critical ?? true, buildPriority: buildPriority, migrationOrder: migrationOrder,
+            modelfile: modelfile, prompts: try prompts.map(prompt)
+        )
+    }
+
+    private func prompt(_ node: ConfigNode) throws -> ReadinessConfig.Prompt {
+        let members = try node.object(allowed: ["prompt", "expect", "system"], fix: "Write each test prompt as { \"prompt\": …, \"expect\": […] }.")
+        let text = try required(members, "prompt", in: node, fix: "Add the question to send to the model.")
+            .string("a non-empty prompt", fix: "Write the question to send to the model.")
+        let expectNode = try required(members, "expect", in: node, fix: "Add the keywords the answer must contain.")
+        let keywords = try expectNode.array("a non-empty list of keywords", fix: "Add at least one keyword the answer must contain.", allowEmpty: false)
+        return .init(
+            prompt: text,
+            expect: try keywords.map { try $0.string("a keyword (a non-empty string)", fix: "Write the word or phrase the answer must contain.") },
+            system: try optional(members, "system").map { try $0.string("a system prompt", fix: "Write the system prompt as a string, or remove it.", allowEmpty: true) }
+        )
+    }
+
+    private func backup(_ node: ConfigNode) throws -> ReadinessConfig.Backup {
+        let members = try node.object(allowed: ["scripts", "directory"], fix: "Give the backup scripts and directory.")
+        let scripts = try required(members, "scripts", in: node, fix: "List the backup scripts, e.g. [\"scripts/backup_models.sh\"].")
+            .array("a non-empty list of script paths", fix: "List at least one backup script.", allowEmpty: false)
+        return .init(
+            scripts: try scripts.map { try path($0, of: "a backup script") },
+            directory: try optional(members, "directory").map { try path($0, of: "the backup folder") } ?? base.appendingPathComponent("backups")
+        )
+    }
+
+    private func migration(_ node: ConfigNode) throws -> ReadinessConfig.Migration {
+        let members = try node.object(allowed: ["scripts"], fix: "Give the migration scripts.")
+        let scripts = try required(members, "scripts", in: node, fix: "List the migration scripts.")
+            .array("a non-empty list of migration scripts", fix: "List at least one { \"path\": …, \"dryRun\": […] }.", allowEmpty: false)
+        return .init(scripts: try scripts.map { script in
+            let fields = try script.object(allowed: ["path", "dryRun"], fix: "Write each script as { \"path\": …, \"dryRun\": [arguments] }.")
+            let arguments = try optional(fields, "dryRun").map { list in
+                try list.array("a list of arguments", fix: "List the dry run's arguments, e.g. [\"--dry-run\"].")
+                    .map { try $0.string("an argument (a string)", fix: "Write each argument as a string.", allowEmpty: true) }
+            }
+            let pathNode = try required(fields, "path", in: script, fix: "Add the script's path.")
+            return .init(path: try path(pathNode, of: "a migration script"), dryRun: arguments)
+        })
+    }
+
+    private func documentation(_ node: ConfigNode, models: [ReadinessConfig.Model]) throws -> [ReadinessConfig.Document] {
+        try node.array("a list of documents", fix: "List the documents as [{ \"path\": … }].").map { entry in
+            let fields = try entry.object(allowed: ["path", "describes"], fix: "Write each document as { \"path\": …, \"describes\": [models] }.")
+            let pathNode = try required(fields, "path", in: entry, fix: "Add the document's path.")
+            let described = try optional(fields, "describes").map { list in
+                try list.array("a list of model names", fix: "List the models this document describes.").map { nameNode in
+                    let name = try modelName(nameNode)
+                    guard models.contains(where: { ModelKey($0.name) == ModelKey(name) }) else {
+                        throw nameNode.error("'\(name)' is not one of the models in this file", fix: "Use a name from models[].name or remove it.")
+                    }
+                    return name
+                }
+            }
+            return .init(path: try path(pathNode, of: "a document"), describes: described ?? [])
+        }
+    }
+
+    private func gates(_ node: ConfigNode) throws -> [ReadinessConfig.Gate] {
+        guard let dictionary = node.value as? [String: Any], !dictionary.isEmpty else {
+            throw node.mismatch("an object of gates", fix: "Define at least one gate, or remove 'gates' to use the default phase2 gate.")
+        }
+        return try dictionary.keys.sorted().map { name in
+            let gateNode = ConfigNode(value: dictionary[name]!, path: "gates.\(name)", file: file)
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw gateNode.error("a gate has an empty name", fix: "Name the gate, e.g. \"phase2\".")
+            }
+            let fields = try gateNode.object(allowed: ["description", "criteria"], fix: "Write the gate as { \"criteria\": [ids] }.")
+            let criteria = try required(fields, "criteria", in: gateNode, fix: "List the criterion ids this gate requires.")
+                .array("a non-empty list of criterion ids", fix: "List the criteria this gate requires, e.g. \"models-available\".", allowEmpty: false)
+            return .init(
+                name: name,
+                description: try optional(fields, "description").map { try $0.string(fix: "Describe the gate in a sentence, or remove it.") },
+                criteria: try criteria.map { try $0.string("a criterion id (a non-empty string)", fix: "Write the id, e.g. \"models-available\".") }
+            )
+        }
+    }
+
+    private func judge(_ node: ConfigNode) throws -> ReadinessConfig.Judge {
+        let members = try node.object(allowed: ["model", "weight"], fix: "Write the judge as { \"model\": …, \"weight\": 0.5 }.")
+        let model = try modelName(try required(members, "model", in: node, fix: "Name the Ollama model that grades the answers."))
+        var weight = 0.5
+        if let weightNode = optional(members, "weight") {
+            let expected = "a fraction greater than 0 and at most 1"
+            weight = try weightNode.number(expected, fix: "Write the judge's share of the quality score, e.g. 0.5.")
+            guard weight > 0, weight <= 1 else { throw weightNode.mismatch(expected, fix: "Write the judge's share of the quality score, e.g. 0.5.") }
+        }
+        return .init(model: model, weight: weight)
+    }
+
+    // MARK: Values
+
+    /// A present, non-null member.
+    private func optional(_ members: [String: ConfigNode], _ key: String) -> ConfigNode? {
+        guard let node = members[key], !node.isNull else { return nil }
+        return node
+    }
+
+    private func required(_ members: [String: ConfigNode], _ key: String, in parent: ConfigNode, fix: String) throws -> ConfigNode {
+        guard let node = optional(members, key) else { throw parent.error("missing required key '\(key)'", fix: fix) }
+        return node
+    }
+
+    private func positiveInteger(_ node: ConfigNode) throws -> Int {
+        let expected = "a whole number of at least 1"
+        let value = try node.integer(expected, fix: "Write a count or position starting at 1.")
+        guard value >= 1 else { throw node.mismatch(expected, fix: "Write a count or position starting at 1.") }
+        return value
+    }
+
+    private func modelName(_ node: ConfigNode) throws -> String {
+        let expected = "an Ollama model name (letters, digits, '_', '-', '.', ':' or '/')"
+        let fix = "Write the name as `ollama list` shows it, e.g. \"financial_planning_expert_v6\"."
+        let name = try node.string(expected, fix: fix)
+        guard name.unicodeScalars.allSatisfy(Self.nameCharacters.contains) else { throw node.mismatch(expected, fix: fix) }
+        return name
+    }
+
+    private func path(_ node: ConfigNode, of what: String) throws -> URL {
+        let value = try node.string("a path to \(what)", fix: "Write the path relative to this file's folder.")
+        return PathResolver.resolve(value, against: base, environment: environment)
+    }
+}

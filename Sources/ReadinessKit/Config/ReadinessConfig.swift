@@ -1,0 +1,178 @@
+import Foundation
+
+/// What a readiness run checks, decoded and validated from readiness.json.
+///
+/// Paths in the file are relative to the file's folder; they are resolved to absolute URLs on load.
+public struct ReadinessConfig: Sendable, Equatable {
+    /// The file this configuration was loaded from.
+    public var file: URL
+    public var ollama: Ollama
+    public var thresholds: Thresholds
+    /// The fleet, in file order.
+    public var models: [Model]
+    public var backup: Backup?
+    public var migration: Migration?
+    public var documentation: [Document]
+    /// The gates, sorted by name; a "phase2" gate of the critical criteria when the file has none.
+    public var gates: [Gate]
+    /// An optional judge model whose score is blended with the heuristic quality score.
+    public var judge: Judge?
+
+    /// Where the Ollama server is and what it must be.
+    public struct Ollama: Sendable, Equatable {
+        /// Base URL, e.g. `http://127.0.0.1:11434` (OLLAMA_HOST overrides the file).
+        public var host: URL
+        /// The lowest acceptable `/api/version`, e.g. "0.5.0"; `nil` accepts any.
+        public var minimumVersion: String?
+        /// The folder holding the models (disk-space criterion): the file's value, else OLLAMA_MODELS, else ~/.ollama/models.
+        public var modelsPath: URL
+    }
+
+    /// The bars the criteria hold measurements to.
+    public struct Thresholds: Sendable, Equatable {
+        /// Fraction of test queries that must succeed (strictly more than this).
+        public var successRate = 0.80
+        /// Average response time must be below this many seconds.
+        public var averageResponseSeconds = 30.0
+        /// Per-model quality score must be above this (0...1).
+        public var quality = 0.6
+        /// The disk holding the models must be less used than this fraction.
+        public var diskUsedFraction = 0.90
+        /// Each request to Ollama gives up after this many seconds.
+        public var requestTimeoutSeconds = 120.0
+        /// At most this many requests in flight to one Ollama.
+        public var maxConcurrentRequests = 2
+        /// How many times every prompt is sent in the performance run.
+        public var rounds = 1
+
+        public init() {}
+    }
+
+    /// One model of the fleet.
+    public struct Model: Sendable, Equatable {
+        /// The Ollama name, e.g. "financial_planning_expert_v6" (":latest" implied).
+        public var name: String
+        /// Whether the model's failures block a gate (default true).
+        public var critical: Bool
+        /// Order in which missing models are built (1 first).
+        public var buildPriority: Int?
+        /// Order in which models are migrated (1 first).
+        public var migrationOrder: Int?
+        /// The optimized configuration this model must match.
+        public var modelfile: URL?
+        /// Test prompts every answer is checked against.
+        public var prompts: [Prompt]
+    }
+
+    /// A test prompt and the keywords its answer must contain.
+    public struct Prompt: Sendable, Equatable {
+        public var prompt: String
+        /// Keywords (case-insensitive, possibly several words) the answer is expected to contain.
+        public var expect: [String]
+        /// A system prompt sent with the request, overriding the model's own.
+        public var system: String?
+    }
+
+    /// Backup scripts and where backups go.
+    public struct Backup: Sendable, Equatable {
+        public var scripts: [URL]
+        public var directory: URL
+    }
+
+    /// Migration scripts, each optionally tested with a dry run.
+    public struct Migration: Sendable, Equatable {
+        public var scripts: [Script]
+
+        /// A migration script and the arguments of its dry run (`nil`: not dry-run tested).
+        public struct Script: Sendable, Equatable {
+            public var path: URL
+            public var dryRun: [String]?
+        }
+    }
+
+    /// A document that must exist, be non-empty and be newer than the Modelfiles of the models it describes.
+    public struct Document: Sendable, Equatable {
+        public var path: URL
+        /// Names of the models it describes (each one of `models`).
+        public var describes: [String]
+    }
+
+    /// A named set of criteria that must pass together.
+    public struct Gate: Sendable, Equatable {
+        public var name: String
+        public var description: String?
+        /// Criterion ids, e.g. "models-available".
+        public var criteria: [String]
+    }
+
+    /// A model asked to grade answers, and how much its grade weighs against the heuristic score.
+    public struct Judge: Sendable, Equatable {
+        public var model: String
+        /// Fraction of the final score taken from the judge (0...1].
+        public var weight: Double
+    }
+
+    /// The gate used when readiness.json defines none: the critical criteria of the Phase 2 plan.
+    public static let defaultGate = Gate(
+        name: "phase2",
+        description: "Every critical criterion of the Phase 2 plan passes.",
+        criteria: [
+            "models-available", "models-respond", "success-rate", "response-time",
+            "quality", "backup-scripts", "configs", "ollama-service",
+        ]
+    )
+
+    /// The models sorted by `migrationOrder`; models without one follow in file order.
+    public var modelsInMigrationOrder: [Model] {
+        models.enumerated()
+            .sorted { ($0.element.migrationOrder ?? .max, $0.offset) < ($1.element.migrationOrder ?? .max, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The models whose failures block a gate.
+    public var criticalModels: [Model] { models.filter(\.critical) }
+
+    /// The model with this name by Ollama's rules ("x" is "x:latest", case-insensitive), if configured.
+    public func model(named name: String) -> Model? {
+        let key = ModelKey(name)
+        return models.first { ModelKey($0.name) == key }
+    }
+
+    /// The gate with this name, if defined.
+    public func gate(named name: String) -> Gate? {
+        gates.first { $0.name == name }
+    }
+
+    /// The Modelfiles of the models a document describes (models without one are skipped).
+    public func modelfiles(describedBy document: Document) -> [URL] {
+        document.describes.compactMap { model(named: $0)?.modelfile }
+    }
+}
+
+extension ReadinessConfig {
+    /// Reads and validates a readiness.json.
+    /// - Parameters:
+    ///   - url: The file; relative paths inside it resolve against its folder.
+    ///   - environment: OLLAMA_HOST overrides `ollama.host`; OLLAMA_MODELS and HOME give the default models path.
+    /// - Throws: `ConfigError` naming the file, the key path and the fix.
+    public static func load(from url: URL, environment: [String: String]) throws -> ReadinessConfig {
+        let file = url.relativePath
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ConfigError.notFound(file) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ConfigError.unreadable(file, reason: (error as NSError).localizedDescription)
+        }
+        let root = try ConfigNode.parse(data, file: file)
+        return try decode(root, from: url.standardizedFileURL, environment: environment)
+    }
+
+    /// The config file to use: READINESS_CONFIG (relative to `currentDirectory`) if set, else ./readiness.json.
+    public static func locate(environment: [String: String], currentDirectory: URL) -> URL {
+        if let path = environment["READINESS_CONFIG"], !path.isEmpty {
+            return PathResolver.resolve(path, against: currentDirectory, environment: environment)
+        }
+        return currentDirectory.appendingPathComponent("readiness.json")
+    }
+}

@@ -1,0 +1,53 @@
+/// A quality score in 0...1 with the components it was made of, so reports can say why an answer scored low.
+public struct QualityScore: Sendable, Equatable {
+    /// One weighted part of the score.
+    public struct Component: Sendable, Equatable {
+        /// Stable key, e.g. "keywords" (see `QualityScorer.Weights`).
+        public var name: String
+        /// Share of the total, 0...1; the weights of a score sum to 1.
+        public var weight: Double
+        /// This component's own score, 0...1.
+        public var score: Double
+        /// What was found, e.g. "2 of 3 keywords: missing 'down payment'".
+        public var detail: String
+
+        public init(name: String, weight: Double, score: Double, detail: String) {
+            self.name = name
+            self.weight = weight
+            self.score = score
+            self.detail = detail
+        }
+    }
+
+    /// The weighted sum of the components, 0...1.
+    public var total: Double
+    public var components: [Component]
+
+    /// Builds a score as the weighted sum of `components`.
+    public init(components: [Component]) {
+        self.components = components
+        self.total = min(1, max(0, components.reduce(0) { $0 + $1.weight * $1.score }))
+    }
+
+    /// The component with this name, if present.
+    public func component(_ name: String) -> Component? {
+        components.first { $0.name == name }
+    }
+
+    /// This score blended with a judge model's: each component keeps its share scaled by `1 - weight`,
+    /// and a "judge" component takes `weight`.
+    /// - Parameters:
+    ///   - judgeScore: The judge's grade in 0...1 (`JudgeRubric.parseScore`).
+    ///   - weight: The judge's share of the total, 0...1.
+    public func blended(withJudge judgeScore: Double, weight: Double) -> QualityScore {
+        let weight = min(1, max(0, weight))
+        let scaled = components.map { Component(name: $0.name, weight: $0.weight * (1 - weight), score: $0.score, detail: $0.detail) }
+        let judge = Component(name: "judge", weight: weight, score: min(1, max(0, judgeScore)), detail: "judge model's grade")
+        return QualityScore(components: scaled + [judge])
+    }
+
+    /// The mean of several answers' totals (a model's quality over its prompts); 0 when there are none.
+    public static func average(_ scores: [QualityScore]) -> Double {
+        scores.isEmpty ? 0 : scores.reduce(0) { $0 + $1.total } / Double(scores.count)
+    }
+}
