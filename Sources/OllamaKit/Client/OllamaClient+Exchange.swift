@@ -1,0 +1,186 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A streamed object type and the test that says it is the last one of its stream.
+protocol StreamChunk: Decodable, Sendable {
+    var isFinal: Bool { get }
+}
+
+extension GenerateResponse: StreamChunk {
+    var isFinal: Bool { done }
+}
+
+extension ChatResponse: StreamChunk {
+    var isFinal: Bool { done }
+}
+
+extension ProgressResponse: StreamChunk {
+    var isFinal: Bool { isSuccess }
+}
+
+extension OllamaClient {
+    /// One request: what to send, which model it is about (to recognise "model not found"), how long it may take.
+    struct Call: Sendable {
+        let method: String
+        let path: String
+        let body: (any Encodable & Sendable)?
+        let model: String?
+        let timeout: Duration?
+
+        init(method: String, path: String, body: (any Encodable & Sendable)? = nil, model: String? = nil, timeout: Duration?) {
+            self.method = method
+            self.path = path
+            self.body = body
+            self.model = model
+            self.timeout = timeout
+        }
+    }
+
+    /// "POST http://127.0.0.1:11434/api/generate", for messages.
+    func endpoint(_ call: Call) -> String {
+        "\(call.method) \(url(call.path).absoluteString)"
+    }
+
+    /// Sends `call` and returns the whole body of a 2xx answer.
+    func send(_ call: Call) async throws -> Data {
+        var status = 0
+        var body = Data()
+        for try await event in try open(call) {
+            switch event {
+            case .head(let code): status = code
+            case .body(let data): body.append(data)
+            }
+        }
+        try Task.checkCancellation()
+        try checkStatus(status, body: body, of: call)
+        return body
+    }
+
+    /// Sends `call` and decodes its 2xx answer as one JSON object.
+    func decode<Answer: Decodable>(_ call: Call) async throws -> Answer {
+        let body = try await send(call)
+        return try decodeJSON(Answer.self, from: body, what: "the answer to \(endpoint(call))")
+    }
+
+    /// Sends `call` and yields each NDJSON object of its answer as it arrives.
+    ///
+    /// The stream fails with `.streamError` on an `{"error": …}` line and with `.streamEndedEarly` when it
+    /// closes before a final object. Ending the iteration early cancels the request.
+    func stream<Chunk: StreamChunk>(_ call: Call) -> AsyncThrowingStream<Chunk, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await readStream(call) { continuation.yield($0) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private func readStream<Chunk: StreamChunk>(_ call: Call, yield: (Chunk) -> Void) async throws {
+        var status = 0
+        var errorBody = Data()
+        var splitter = NDJSONLineSplitter()
+        var sawFinal = false
+        func emit(_ line: Data) throws {
+            if let failure = try? JSONDecoder().decode(ErrorResponse.self, from: line) {
+                throw OllamaError.streamError(endpoint: endpoint(call), message: failure.error)
+            }
+            let chunk = try decodeJSON(Chunk.self, from: line, what: "a line of the stream for \(endpoint(call))")
+            sawFinal = sawFinal || chunk.isFinal
+            yield(chunk)
+        }
+        for try await event in try open(call) {
+            switch event {
+            case .head(let code):
+                status = code
+            case .body(let data) where (200..<300).contains(status):
+                for line in splitter.append(data) { try emit(line) }
+            case .body(let data):
+                errorBody.append(data)
+            }
+        }
+        try Task.checkCancellation()
+        try checkStatus(status, body: errorBody, of: call)
+        if let line = splitter.finish() { try emit(line) }
+        guard sawFinal else { throw OllamaError.streamEndedEarly(endpoint: endpoint(call)) }
+    }
+
+    private func open(_ call: Call) throws -> AsyncThrowingStream<TransferEvent, any Error> {
+        var request = URLRequest(url: url(call.path))
+        request.httpMethod = call.method
+        request.setValue("application/x-ndjson, application/json", forHTTPHeaderField: "Accept")
+        if let body = call.body {
+            do {
+                request.httpBody = try JSONEncoder().encode(body)
+            } catch {
+                throw OllamaError.undecodable(
+                    what: "the request body for \(endpoint(call))", reason: Self.reason(error), excerpt: "")
+            }
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let target = TransferTarget(
+            host: configuration.baseURL.absoluteString.trimmingSuffix("/"), endpoint: endpoint(call),
+            connectTimeout: configuration.connectTimeout, requestTimeout: call.timeout ?? configuration.requestTimeout)
+        return HTTPTransfer.start(request, target: target)
+    }
+
+    private func url(_ path: String) -> URL {
+        URL(string: configuration.baseURL.absoluteString.trimmingSuffix("/") + path) ?? configuration.baseURL
+    }
+
+    /// Throws the error a non-2xx answer stands for, reading Ollama's `{"error": …}` body.
+    private func checkStatus(_ status: Int, body: Data, of call: Call) throws {
+        guard !(200..<300).contains(status) else { return }
+        let message = (try? JSONDecoder().decode(ErrorResponse.self, from: body))?.error
+        if status == 404, let message, message.contains("not found"), let model = call.model {
+            throw OllamaError.modelNotFound(model: model, message: message)
+        }
+        let excerpt = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        throw OllamaError.httpStatus(
+            endpoint: endpoint(call), status: status, message: message ?? (excerpt.isEmpty ? "(empty body)" : excerpt))
+    }
+
+    private func decodeJSON<Value: Decodable>(_ type: Value.Type, from data: Data, what: String) throws -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw OllamaError.undecodable(
+                what: what, reason: Self.reason(error), excerpt: String(decoding: data.prefix(200), as: UTF8.self))
+        }
+    }
+
+    /// A short account of a coding error: which key, and what was wrong with it.
+    static func reason(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context):
+            return "the key '\(path(context.codingPath + [key]))' is missing"
+        case .valueNotFound(_, let context):
+            return "'\(path(context.codingPath))' is null"
+        case .typeMismatch(let type, let context):
+            return "'\(path(context.codingPath))' is not of type \(type)"
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return "it is not valid JSON"
+        case .dataCorrupted(let context):
+            return "'\(path(context.codingPath))' is malformed (\(context.debugDescription))"
+        default:
+            return String(describing: error)
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        var text = self
+        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
+        return text
+    }
+}
