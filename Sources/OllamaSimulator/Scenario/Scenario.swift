@@ -1,0 +1,199 @@
+import OllamaKit
+
+/// What an `ollama-sim` server holds and how its models behave, read from a JSON scenario file.
+public struct Scenario: Sendable, Equatable {
+    /// The version `/api/version` reports.
+    public var version: String
+    /// Generations served at once, like `OLLAMA_NUM_PARALLEL`; further requests wait in arrival order.
+    public var numParallel: Int
+    /// Makes random choices (latency ranges, fault rates) reproducible.
+    public var seed: UInt64
+    /// The models the scenario knows, installed or not.
+    public var models: [Model]
+
+    public init(version: String = "0.12.6", numParallel: Int = 1, seed: UInt64 = 0, models: [Model]) {
+        self.version = version
+        self.numParallel = numParallel
+        self.seed = seed
+        self.models = models
+    }
+
+    /// One model: its metadata, its Modelfile and its behaviour.
+    public struct Model: Sendable, Equatable {
+        /// The name, e.g. "llama3.2:3b" or "louisville_expert_v3" (":latest" implied).
+        public var name: String
+        /// `false` for a model the scenario describes but that only exists once `/api/create` builds it.
+        public var installed: Bool
+        /// The architecture family, e.g. "llama".
+        public var family: String
+        /// The parameter count as Ollama prints it, e.g. "3.2B".
+        public var parameterSize: String
+        /// The quantization, e.g. "Q4_K_M".
+        public var quantizationLevel: String
+        /// Size on disk in bytes.
+        public var sizeBytes: Int64
+        /// The manifest digest (64 hex digits); derived from the name when absent.
+        public var digest: String?
+        /// The Modelfile the model was built from.
+        public var modelfile: ModelfileFields
+        /// How the model answers.
+        public var behaviour: Behaviour
+
+        public init(
+            name: String, installed: Bool = true, family: String = "llama", parameterSize: String = "3.2B",
+            quantizationLevel: String = "Q4_K_M", sizeBytes: Int64 = 2_019_393_189, digest: String? = nil,
+            modelfile: ModelfileFields = ModelfileFields(), behaviour: Behaviour = Behaviour()
+        ) {
+            self.name = name
+            self.installed = installed
+            self.family = family
+            self.parameterSize = parameterSize
+            self.quantizationLevel = quantizationLevel
+            self.sizeBytes = sizeBytes
+            self.digest = digest
+            self.modelfile = modelfile
+            self.behaviour = behaviour
+        }
+    }
+
+    /// The Modelfile commands `/api/show` reports.
+    public struct ModelfileFields: Sendable, Equatable {
+        /// The FROM model, e.g. "llama3.2:3b".
+        public var from: String?
+        /// The SYSTEM message.
+        public var system: String?
+        /// The TEMPLATE.
+        public var template: String?
+        /// PARAMETER values: numbers, strings, booleans, or arrays of them for repeated ones such as `stop`.
+        public var parameters: [String: JSONValue]
+        /// The LICENSE text.
+        public var license: String?
+
+        public init(
+            from: String? = nil, system: String? = nil, template: String? = nil,
+            parameters: [String: JSONValue] = [:], license: String? = nil
+        ) {
+            self.from = from
+            self.system = system
+            self.template = template
+            self.parameters = parameters
+            self.license = license
+        }
+    }
+
+    /// How a model answers generate and chat requests.
+    public struct Behaviour: Sendable, Equatable {
+        /// Replies chosen by the prompt; the first rule whose text the prompt contains wins.
+        public var replies: [ReplyRule]
+        /// The reply when no rule matches.
+        public var defaultReply: String
+        /// Time from the start of generation to the first token (prompt evaluation).
+        public var latency: Latency
+        /// Streaming speed; `nil` sends all tokens at once.
+        public var tokensPerSecond: Double?
+        /// Time to load the model when it is not loaded yet.
+        public var loadDuration: Double
+        /// Failures, tried in order; the first whose rate fires decides the answer.
+        public var faults: [Fault]
+
+        public init(
+            replies: [ReplyRule] = [], defaultReply: String = "I am a simulated model and have no answer for that.",
+            latency: Latency = .fixed(0), tokensPerSecond: Double? = nil, loadDuration: Double = 0, faults: [Fault] = []
+        ) {
+            self.replies = replies
+            self.defaultReply = defaultReply
+            self.latency = latency
+            self.tokensPerSecond = tokensPerSecond
+            self.loadDuration = loadDuration
+            self.faults = faults
+        }
+    }
+
+    /// A reply used when the prompt contains a text (case-insensitively).
+    public struct ReplyRule: Sendable, Equatable {
+        /// The text to look for in the prompt (the last user message of a chat).
+        public var whenPromptContains: String
+        /// The answer.
+        public var reply: String
+
+        public init(whenPromptContains: String, reply: String) {
+            self.whenPromptContains = whenPromptContains
+            self.reply = reply
+        }
+    }
+
+    /// A duration in seconds: fixed, or drawn uniformly from a range with the scenario's seed.
+    public enum Latency: Sendable, Equatable {
+        /// Always this many seconds.
+        case fixed(Double)
+        /// Between `min` and `max` seconds.
+        case range(min: Double, max: Double)
+    }
+
+    /// A way a model fails, with how often it does.
+    public struct Fault: Sendable, Equatable {
+        /// What goes wrong.
+        public var kind: Kind
+        /// The fraction of requests it happens to (0...1).
+        public var rate: Double
+        /// For `.error`: the HTTP status (default 500).
+        public var status: Int
+        /// For `.error`: the text of `{"error": …}`.
+        public var message: String
+        /// For `.truncateStream`: tokens sent before the connection is cut (default: half the reply).
+        public var afterTokens: Int?
+
+        public init(kind: Kind, rate: Double = 1, status: Int = 500, message: String = Fault.defaultMessage, afterTokens: Int? = nil) {
+            self.kind = kind
+            self.rate = rate
+            self.status = status
+            self.message = message
+            self.afterTokens = afterTokens
+        }
+
+        /// What Ollama says when its model runner dies.
+        public static let defaultMessage = "llama runner process has terminated: exit status 2"
+
+        /// The kinds of failure the simulator can act out.
+        public enum Kind: String, Sendable, Equatable, CaseIterable {
+            /// Answer `status` with `{"error": message}` before any output.
+            case error
+            /// Never answer; hold the connection until the client gives up.
+            case hang
+            /// Stream part of the answer, then close the connection without the final `done` object.
+            case truncateStream
+        }
+    }
+}
+
+// Conformances live beside the types so `encode(to:)` is synthesized; the strict `init(from:)`s that
+// validate each key are in Scenario+Decoding.swift.
+extension Scenario: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case version, numParallel, seed, models }
+}
+
+extension Scenario.Model: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, installed, family, parameterSize, quantizationLevel, sizeBytes, digest, modelfile, behaviour
+    }
+}
+
+extension Scenario.ModelfileFields: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case from, system, template, parameters, license }
+}
+
+extension Scenario.Behaviour: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case replies, defaultReply, latency, tokensPerSecond, loadDuration, faults
+    }
+}
+
+extension Scenario.ReplyRule: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case whenPromptContains, reply }
+}
+
+extension Scenario.Fault: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case kind, rate, status, message, afterTokens }
+}
+
+extension Scenario.Fault.Kind: Codable {}

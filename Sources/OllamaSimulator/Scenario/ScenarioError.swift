@@ -1,0 +1,36 @@
+/// Why a scenario file could not be used; the description names the file, the key path and the problem.
+public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+    private enum Code: Equatable, Sendable {
+        case unreadable(file: String, reason: String)
+        case notJSON(file: String, problem: String, line: Int)
+        case invalid(file: String, path: String, problem: String)
+    }
+
+    private let code: Code
+
+    /// The file cannot be read.
+    public static func unreadable(_ file: String, reason: String) -> ScenarioError {
+        ScenarioError(code: .unreadable(file: file, reason: reason))
+    }
+
+    /// The file is not JSON; `problem` is the parser's message, `line` is 1-based.
+    public static func notJSON(_ file: String, problem: String, line: Int) -> ScenarioError {
+        ScenarioError(code: .notJSON(file: file, problem: problem, line: line))
+    }
+
+    /// The value at `path` (e.g. "models[2].behaviour.latency.min") is wrong; "" is the whole file.
+    public static func invalid(_ file: String, path: String, problem: String) -> ScenarioError {
+        ScenarioError(code: .invalid(file: file, path: path, problem: problem))
+    }
+
+    public var description: String {
+        switch code {
+        case .unreadable(let file, let reason):
+            "\(file): cannot read the scenario file (\(reason)). Check the path."
+        case .notJSON(let file, let problem, let line):
+            "\(file): line \(line): not valid JSON: \(problem)"
+        case .invalid(let file, let path, let problem):
+            path.isEmpty ? "\(file): \(problem)" : "\(file): \(path): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import OllamaKit
+
+extension KeepAlive {
+    /// How long the model stays loaded, as Ollama's `api.Duration` reads it: seconds, or a Go duration
+    /// string such as "5m" or "1h30m"; anything negative means until the server stops (returned as -1).
+    /// - Throws: `GoDurationError` with Go's message ("time: invalid duration \"x\"") for a bad string.
+    func seconds() throws -> Double {
+        switch self {
+        case .seconds(let seconds):
+            return seconds < 0 ? -1 : Double(seconds)
+        case .duration(let text):
+            let seconds = try Self.parseGoDuration(text)
+            return seconds < 0 ? -1 : seconds
+        }
+    }
+
+    /// Go's `time.ParseDuration`: an optional sign, then number-unit pairs ("1h30m", "1.5s", "300ms"); "0" alone.
+    static func parseGoDuration(_ text: String) throws -> Double {
+        let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("μs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600)]
+        var rest = Substring(text)
+        var sign = 1.0
+        if let first = rest.first, first == "-" || first == "+" {
+            sign = first == "-" ? -1 : 1
+            rest = rest.dropFirst()
+        }
+        if rest == "0" { return 0 }
+        guard !rest.isEmpty else { throw GoDurationError(message: "time: invalid duration \(goQuoted(text))") }
+        var total = 0.0
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isNumber || $0 == "." }
+            guard let value = Double(number), !number.isEmpty else {
+                throw GoDurationError(message: "time: invalid duration \(goQuoted(text))")
+            }
+            rest = rest.dropFirst(number.count)
+            let unitText = rest.prefix { !$0.isNumber && $0 != "." }
+            guard !unitText.isEmpty else { throw GoDurationError(message: "time: missing unit in duration \(goQuoted(text))") }
+            guard let unit = units.first(where: { $0.0 == unitText }) else {
+                throw GoDurationError(message: "time: unknown unit \(goQuoted(String(unitText))) in duration \(goQuoted(text))")
+            }
+            total += value * unit.1
+            rest = rest.dropFirst(unitText.count)
+        }
+        return sign * total
+    }
+
+    private static func goQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// A `keep_alive` string Go's `time.ParseDuration` rejects, with Go's message.
+struct GoDurationError: Error, Equatable {
+    var message: String
+}

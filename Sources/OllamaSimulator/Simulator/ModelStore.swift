@@ -1,0 +1,153 @@
+import Foundation
+import OllamaKit
+
+/// A model the simulated Ollama has installed.
+struct StoredModel: Sendable {
+    /// The parsed name; lookups compare these by Ollama's rules.
+    var name: ModelName
+    /// Metadata, Modelfile and behaviour; `spec.name` is the name as first written.
+    var spec: Scenario.Model
+    /// The manifest digest `/api/tags` shows.
+    var digest: String
+    /// When the model was created, copied or (for scenario models) installed.
+    var modifiedAt: Date
+    /// The model it was built from, for `/api/show`'s `parent_model`.
+    var parentModel: String
+
+    /// The name as `/api/tags` lists it, e.g. "louisville_expert_v3:latest".
+    var displayName: String { name.displayShortest }
+}
+
+/// The simulator's installed and loaded models; create, copy and delete change it.
+final class ModelStore: @unchecked Sendable {
+    // `lock` guards all the stored properties below it.
+    private let lock = NSLock()
+    private var installed: [StoredModel] = []
+    /// Scenario entries by name, installed or not: a model built later with `/api/create` takes its behaviour.
+    private let described: [ModelName: Scenario.Model]
+    private var loadedUntil: [ModelName: Date] = [:]
+    private var occurrences: [String: Int] = [:]
+
+    /// How long a model stays loaded when the request does not say (Ollama's default `keep_alive`).
+    static let defaultKeepAlive: TimeInterval = 5 * 60
+
+    init(scenario: Scenario, now: Date = Date()) {
+        var described: [ModelName: Scenario.Model] = [:]
+        for (index, spec) in scenario.models.enumerated() {
+            // Scenario validation has checked every name already.
+            guard let name = try? ModelName(spec.name) else { continue }
+            described[name] = spec
+            guard spec.installed else { continue }
+            // Earlier entries look more recently modified, so /api/tags lists them in scenario order.
+            installed.append(StoredModel(
+                name: name, spec: spec, digest: spec.digest ?? StableHash.digest(name.fullyQualified),
+                modifiedAt: now.addingTimeInterval(-60 * Double(index + 1)), parentModel: spec.modelfile.from ?? ""))
+        }
+        self.described = described
+    }
+
+    /// The installed model `text` names (":latest" implied, case ignored), or `nil`.
+    func find(_ text: String) -> StoredModel? {
+        guard let name = try? ModelName(text) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        return installed.first { $0.name == name }
+    }
+
+    /// Installed models, most recently modified first, as `/api/tags` orders them.
+    func list() -> [StoredModel] {
+        lock.lock()
+        defer { lock.unlock() }
+        return installed.sorted { $0.modifiedAt > $1.modifiedAt }
+    }
+
+    /// Installs `name` built from `base` with the request's Modelfile parts, replacing any model of that name.
+    /// Its behaviour is the scenario's entry for `name` when there is one, else the base model's.
+    @discardableResult
+    func create(_ name: ModelName, from base: StoredModel, request: CreateRequest) -> StoredModel {
+        var spec = described[name] ?? base.spec
+        spec.name = name.displayShortest
+        spec.installed = true
+        (spec.family, spec.parameterSize) = (base.spec.family, base.spec.parameterSize)
+        (spec.quantizationLevel, spec.sizeBytes) = (base.spec.quantizationLevel, base.spec.sizeBytes)
+        var modelfile = base.spec.modelfile
+        modelfile.from = request.from
+        modelfile.system = request.system ?? modelfile.system
+        modelfile.template = request.template ?? modelfile.template
+        modelfile.parameters.merge(request.parameters ?? [:]) { _, new in new }
+        if let license = request.license {
+            modelfile.license = ModelfileText.licenseText(license)
+        }
+        spec.modelfile = modelfile
+        let digest = StableHash.digest("\(name.fullyQualified)|\(base.digest)|\(modelfile)")
+        spec.digest = digest
+        return install(StoredModel(name: name, spec: spec, digest: digest, modifiedAt: Date(), parentModel: base.displayName))
+    }
+
+    /// Installs a copy of `source` as `destination`, with the same manifest digest, as `ollama cp` does.
+    func copy(_ source: StoredModel, to destination: ModelName) {
+        var copy = source
+        copy.name = destination
+        copy.spec.name = destination.displayShortest
+        copy.modifiedAt = Date()
+        install(copy)
+    }
+
+    /// Removes `name`; `false` when it was not installed.
+    func delete(_ name: ModelName) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        loadedUntil[name] = nil
+        let before = installed.count
+        installed.removeAll { $0.name == name }
+        return installed.count < before
+    }
+
+    /// Marks `name` loaded for `keepAlive` seconds from now (negative: until the server stops).
+    /// - Returns: `true` when it was not loaded before (a cold start).
+    @discardableResult
+    func keepLoaded(_ name: ModelName, for keepAlive: TimeInterval, now: Date = Date()) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let wasLoaded = (loadedUntil[name] ?? .distantPast) > now
+        loadedUntil[name] = keepAlive < 0 ? Self.forever : now.addingTimeInterval(keepAlive)
+        return !wasLoaded
+    }
+
+    /// Unloads `name` at once (`keep_alive: 0`).
+    func unload(_ name: ModelName) {
+        lock.lock()
+        loadedUntil[name] = nil
+        lock.unlock()
+    }
+
+    /// Installed models still loaded at `now`, with when each will unload, longest remaining first.
+    func loaded(now: Date = Date()) -> [(model: StoredModel, expiresAt: Date)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return installed.compactMap { model in
+            loadedUntil[model.name].flatMap { $0 > now ? (model, $0) : nil }
+        }.sorted { $0.expiresAt > $1.expiresAt }
+    }
+
+    /// How many times this model has been asked this prompt before (0 the first time); feeds seeded draws.
+    func nextOccurrence(of model: StoredModel, prompt: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = "\(model.name.fullyQualified)\u{0}\(prompt)"
+        defer { occurrences[key, default: 0] += 1 }
+        return occurrences[key, default: 0]
+    }
+
+    /// What Ollama reports for a model kept loaded "forever" (a negative keep_alive): far in the future.
+    private static let forever = Date(timeIntervalSince1970: 10_000_000_000)
+
+    @discardableResult
+    private func install(_ model: StoredModel) -> StoredModel {
+        lock.lock()
+        defer { lock.unlock() }
+        installed.removeAll { $0.name == model.name }
+        installed.append(model)
+        return model
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+import OllamaSimulator
+
+@Suite struct SimulatorOptionsTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var expected: SimulatorOptions
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let valid: [Case] = [
+        Case(arguments: ["--scenario", "s.json"], expected: SimulatorOptions(scenarioPath: "s.json")),
+        Case(arguments: ["--scenario=s.json", "--host=0.0.0.0", "--port=0"],
+             expected: SimulatorOptions(scenarioPath: "s.json", host: "0.0.0.0", port: 0)),
+        Case(arguments: ["--port", "8080", "--scenario", "a.json", "--scenario", "b.json"],
+             expected: SimulatorOptions(scenarioPath: "b.json", port: 8080)),
+        Case(arguments: ["--scenario", "s.json", "--port", "0", "--", "swift", "test", "--filter", "X"],
+             expected: SimulatorOptions(scenarioPath: "s.json", port: 0, command: ["swift", "test", "--filter", "X"])),
+        Case(arguments: ["--help"], expected: SimulatorOptions(scenarioPath: "", help: true)),
+    ]
+
+    @Test("Valid command lines parse", arguments: valid)
+    func parses(_ row: Case) throws {
+        #expect(try SimulatorOptions.parse(row.arguments) == row.expected)
+    }
+
+    static let invalid: [([String], UsageError, String)] = [
+        (["--scenario", "s.json", "--verbose"], .unknownOption("--verbose"), "Unknown option '--verbose'"),
+        (["--scenario"], .missingValue("--scenario"), "Missing value for option '--scenario'"),
+        (["--scenario", "--port", "1"], .missingValue("--scenario"), "Missing value for option '--scenario'"),
+        (["--scenario=", "x"], .missingValue("--scenario"), "Missing value for option '--scenario'"),
+        (["--scenario", "s.json", "--port", "70000"], .badPort("70000"), "Invalid port '70000': use a number from 0 to 65535"),
+        (["--scenario", "s.json", "--port=abc"], .badPort("abc"), "Invalid port 'abc': use a number from 0 to 65535"),
+        (["s.json"], .unexpectedArgument("s.json"), "Unexpected argument 's.json'"),
+        (["--port", "1"], .missingScenario, "Missing option '--scenario FILE'"),
+        (["--scenario", "s.json", "--"], .missingCommand, "Missing command after '--'"),
+        (["--help=yes"], .unexpectedValue("--help"), "Option '--help' takes no value"),
+    ]
+
+    @Test("Bad command lines name the problem", arguments: invalid)
+    func rejects(_ arguments: [String], _ error: UsageError, _ message: String) {
+        #expect(throws: error) { try SimulatorOptions.parse(arguments) }
+        #expect(error.description == message)
+    }
+
+    @Test func `Usage errors and bad scenarios exit 2, help exits 0`() {
+        #expect(SimulatorCLI.main(["--bogus"]) == 2)
+        #expect(SimulatorCLI.main(["--scenario", "/no/such/file.json"]) == 2)
+        #expect(SimulatorCLI.main(["--help"]) == 0)
+    }
+}
