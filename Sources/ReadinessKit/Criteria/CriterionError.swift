@@ -1,0 +1,62 @@
+/// Why a criterion could not be decided at all, as opposed to being measured and falling short.
+///
+/// A criterion that cannot be decided fails (fail closed) with this as its message.
+public struct CriterionError: Error, Equatable, CustomStringConvertible {
+    private enum Code: Equatable {
+        case ollamaUnreachable(host: String)
+        case ollamaFailed(request: String, detail: String)
+        case unknownModel(String)
+        case modelRequired(criterion: String)
+        case unknownCriterion(String)
+    }
+
+    private let code: Code
+
+    /// Ollama does not answer at `host` (connection refused, no route, or no answer within the connect timeout).
+    public static func ollamaUnreachable(host: String) -> CriterionError {
+        CriterionError(code: .ollamaUnreachable(host: host))
+    }
+
+    /// Ollama answered `request` (e.g. "GET /api/tags") with an error or something unreadable.
+    public static func ollamaFailed(_ request: String, detail: String) -> CriterionError {
+        CriterionError(code: .ollamaFailed(request: request, detail: detail))
+    }
+
+    /// A criterion was asked about a model that readiness.json does not list.
+    public static func unknownModel(_ name: String) -> CriterionError {
+        CriterionError(code: .unknownModel(name))
+    }
+
+    /// A per-model criterion was evaluated without naming the model.
+    public static func modelRequired(_ criterion: String) -> CriterionError {
+        CriterionError(code: .modelRequired(criterion: criterion))
+    }
+
+    /// A criterion id that is not in the catalog (`Criterion.all`).
+    public static func unknownCriterion(_ id: String) -> CriterionError {
+        CriterionError(code: .unknownCriterion(id))
+    }
+
+    /// The command that fixes it, when there is one.
+    public var action: String? {
+        switch code {
+        case .ollamaUnreachable: "ollama serve"
+        case .ollamaFailed, .unknownModel, .modelRequired, .unknownCriterion: nil
+        }
+    }
+
+    public var description: String {
+        switch code {
+        case .ollamaUnreachable(let host):
+            "Ollama is not reachable at \(host): start it with 'ollama serve' or set OLLAMA_HOST"
+        case .ollamaFailed(let request, let detail):
+            "Ollama failed \(request): \(detail)"
+        case .unknownModel(let name):
+            "'\(name)' is not a model in readiness.json: add it to models[] or fix the name"
+        case .modelRequired(let criterion):
+            "\(criterion) is decided per model: name the model to evaluate"
+        case .unknownCriterion(let id):
+            "'\(id)' is not a readiness criterion: use one of \(Criterion.all.map(\.id).joined(separator: ", "))"
+        }
+    }
+}

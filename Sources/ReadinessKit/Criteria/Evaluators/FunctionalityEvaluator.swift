@@ -1,0 +1,53 @@
+/// Decides `models-respond`: a model answered every one of its test queries (every prompt, every round).
+public enum FunctionalityEvaluator {
+    /// How many failed queries a message quotes before summarizing the rest.
+    static let quotedFailures = 3
+
+    /// Judges `model` by its queries of the performance run.
+    /// - Parameters:
+    ///   - model: The configured model.
+    ///   - outcomes: Its queries (`PerformanceReport.queries(for:)`); none is a failure.
+    public static func evaluate(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome]) -> CriterionResult {
+        let criterion = Criterion.modelsRespond
+        let failed = outcomes.filter { !$0.succeeded }
+        let answered = Double(outcomes.count - failed.count)
+        let bar = CriterionResult.Threshold(.atLeast, Double(outcomes.count), unit: "count")
+        guard !outcomes.isEmpty else {
+            return criterion.result(
+                model: model.name, passed: false, message: "\(model.name) was sent no test queries",
+                actions: ["Add test prompts to \(model.name) in readiness.json."]
+            )
+        }
+        guard !failed.isEmpty else {
+            return criterion.result(
+                model: model.name, passed: true, measured: answered, threshold: bar,
+                message: "\(model.name) answered all \(outcomes.count) test queries"
+            )
+        }
+        let missing = PerformanceEvaluator.missingNote(model, outcomes)
+        if !missing.isEmpty {
+            return criterion.result(
+                model: model.name, passed: false, measured: answered, threshold: bar,
+                message: "\(model.name) answered \(Int(answered)) of \(outcomes.count) test queries" + missing,
+                actions: [ModelActions.build(model)]
+            )
+        }
+        return criterion.result(
+            model: model.name, passed: false, measured: answered, threshold: bar,
+            message: "\(model.name) answered \(Int(answered)) of \(outcomes.count) test queries: " + describe(failed),
+            actions: ["Check the model by hand: ollama run \(model.name) \"\(failed[0].prompt)\""]
+        )
+    }
+
+    /// "'How large…' failed: model 'x' not found; …", quoting the first few failures.
+    static func describe(_ failed: [QueryOutcome]) -> String {
+        var parts = failed.prefix(quotedFailures).map { "'\(abbreviated($0.prompt))' failed: \($0.failure ?? "no answer")" }
+        if failed.count > quotedFailures { parts.append("and \(failed.count - quotedFailures) more") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The prompt cut to 40 characters, for messages.
+    static func abbreviated(_ prompt: String) -> String {
+        prompt.count <= 40 ? prompt : prompt.prefix(39) + "…"
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import OllamaKit
+
+/// The answers of the Ollama a config names, each fetched once and shared by every criterion that needs it:
+/// reachability (`/api/version`), the installed models (`/api/tags`), each model's `/api/show`, and the
+/// performance run. Every request goes through one request budget.
+///
+/// Reachability is checked first, with a short timeout: when Ollama is down every accessor throws the same
+/// `CriterionError.ollamaUnreachable`, quickly, instead of each request failing (or hanging) on its own.
+public actor OllamaEvidence {
+    public nonisolated let config: ReadinessConfig
+    public nonisolated let client: OllamaClient
+    /// The limit on requests in flight (`thresholds.maxConcurrentRequests`).
+    public nonisolated let budget: RequestBudget
+    /// How long the reachability check waits for `/api/version`.
+    public nonisolated let reachabilityTimeout: Duration
+
+    private var versionTask: Task<String, any Error>?
+    private var tagsTask: Task<[String], any Error>?
+    private var showTasks: [ModelKey: Task<ShowResponse?, any Error>] = [:]
+    private var performanceTask: Task<PerformanceReport, any Error>?
+
+    /// Prepares a client for `config.ollama.host` (timeouts from the config) and a budget of
+    /// `thresholds.maxConcurrentRequests`; nothing is sent until an answer is asked for.
+    public init(config: ReadinessConfig, reachabilityTimeout: Duration = .seconds(5)) {
+        self.config = config
+        self.reachabilityTimeout = reachabilityTimeout
+        self.client = OllamaClient(.init(
+            baseURL: config.ollama.host, connectTimeout: reachabilityTimeout,
+            requestTimeout: .seconds(config.thresholds.requestTimeoutSeconds)
+        ))
+        self.budget = RequestBudget(limit: config.thresholds.maxConcurrentRequests)
+    }
+
+    /// Ollama's version; asking for it is the reachability check.
+    /// - Throws: `CriterionError.ollamaUnreachable` naming the host, or `.ollamaFailed` for a bad answer.
+    public func version() async throws -> String {
+        if versionTask == nil {
+            let client = client, budget = budget, timeout = reachabilityTimeout, host = hostDescription
+            versionTask = Task {
+                do {
+                    return try await budget.withPermit { try await client.version(timeout: timeout) }.version
+                } catch let error as OllamaError where error.isUnreachable {
+                    throw CriterionError.ollamaUnreachable(host: host)
+                } catch {
+                    throw CriterionError.ollamaFailed("GET /api/version", detail: "\(error)")
+                }
+            }
+        }
+        return try await versionTask!.value
+    }
+
+    /// The names of the installed models (`/api/tags`), e.g. "louisville_expert_v3:latest".
+    /// - Throws: `CriterionError` when Ollama is unreachable or the list cannot be read.
+    public func installedModels() async throws -> [String] {
+        _ = try await version()
+        if tagsTask == nil {
+            let client = client, budget = budget
+            tagsTask = Task {
+                do {
+                    return try await budget.withPermit { try await client.listModels() }.models.map(\.name)
+                } catch {
+                    throw CriterionError.ollamaFailed("GET /api/tags", detail: "\(error)")
+                }
+            }
+        }
+        return try await tagsTask!.value
+    }
+
+    /// What `/api/show` says about `model` (its Modelfile, parameters, system prompt, details), or `nil` when
+    /// Ollama does not have it.
+    /// - Throws: `CriterionError` when Ollama is unreachable or answers with another error.
+    public func show(_ model: String) async throws -> ShowResponse? {
+        _ = try await version()
+        let key = ModelKey(model)
+        if showTasks[key] == nil {
+            let client = client, budget = budget
+            showTasks[key] = Task {
+                do {
+                    return try await budget.withPermit { try await client.show(ShowRequest(model: model)) }
+                } catch let error as OllamaError where error.isModelNotFound {
+                    return nil
+                } catch {
+                    throw CriterionError.ollamaFailed("POST /api/show for \(model)", detail: "\(error)")
+                }
+            }
+        }
+        return try await showTasks[key]!.value
+    }
+
+    /// The performance run over every critical model's test prompts, run once.
+    /// - Throws: `CriterionError.ollamaUnreachable` when Ollama is down; failures of single queries are
+    ///   outcomes in the report, not errors.
+    public func performance() async throws -> PerformanceReport {
+        _ = try await version()
+        if performanceTask == nil {
+            let run = PerformanceRun(config: config, client: client, budget: budget)
+            performanceTask = Task { await run.run() }
+        }
+        return try await performanceTask!.value
+    }
+
+    /// The host as the user configured it, e.g. "http://127.0.0.1:11434".
+    private var hostDescription: String {
+        config.ollama.host.absoluteString
+    }
+}

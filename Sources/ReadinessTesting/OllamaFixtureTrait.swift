@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Provides one `ReadinessFixture` to a suite and everything inside it.
+///
+/// Put it on one parent suite (`@Suite(.ollamaFixture) struct Readiness {}`) and declare the criteria suites
+/// as extensions of it: `provideScope` then runs once for the whole tree, so every test shares one client,
+/// one config, one request budget and the memoized Ollama answers. (A suite's `init` runs per test, so it
+/// cannot hold shared state.)
+public struct OllamaFixtureTrait: SuiteTrait, TestScoping {
+    /// The environment the fixture reads READINESS_CONFIG, OLLAMA_HOST, OLLAMA_MODELS and HOME from.
+    public var environment: [String: String]
+    /// The folder a relative READINESS_CONFIG and ./readiness.json are resolved against.
+    public var currentDirectory: URL
+
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    public func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        // A nested suite that repeats the trait shares the fixture it is already inside.
+        if ReadinessFixture.current != nil {
+            try await function()
+            return
+        }
+        let fixture = ReadinessFixture(environment: environment, currentDirectory: currentDirectory)
+        try await ReadinessFixture.$current.withValue(fixture) {
+            try await function()
+        }
+    }
+}
+
+extension Trait where Self == OllamaFixtureTrait {
+    /// One shared Ollama fixture for this suite and every suite and test inside it.
+    public static var ollamaFixture: Self { OllamaFixtureTrait() }
+}

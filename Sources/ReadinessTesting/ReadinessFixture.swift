@@ -1,0 +1,120 @@
+import Foundation
+import OllamaKit
+import ReadinessKit
+import Testing
+
+/// What the readiness suites share: the loaded config, one Ollama client, one request budget and the
+/// memoized Ollama answers (reachability, `/api/tags`, `/api/show` per model, the performance run).
+///
+/// Get it in a test with `try ReadinessFixture.require()` inside a suite marked `.ollamaFixture`. When the
+/// config cannot be loaded, the fixture still exists and every criterion it checks fails with the config error.
+public final class ReadinessFixture: Sendable {
+    /// The fixture of the running suite tree, set by `OllamaFixtureTrait`.
+    @TaskLocal public static var current: ReadinessFixture?
+
+    /// The checklist of the loaded config, or the error that stopped the config loading.
+    public let loaded: Result<Checklist, any Error>
+
+    /// Loads the config READINESS_CONFIG names (else ./readiness.json) and prepares a client for its Ollama host.
+    public init(environment: [String: String], currentDirectory: URL) {
+        loaded = Result {
+            let url = ReadinessConfig.locate(environment: environment, currentDirectory: currentDirectory)
+            let config = try ReadinessConfig.load(from: url, environment: environment)
+            return Checklist(config: config, evidence: OllamaEvidence(config: config))
+        }
+    }
+
+    /// The fixture of the running suite tree.
+    /// - Throws: An error explaining how to provide one, when the test is not inside a suite marked `.ollamaFixture`.
+    public static func require() throws -> ReadinessFixture {
+        guard let current else { throw FixtureMissing() }
+        return current
+    }
+
+    /// The loaded configuration.
+    /// - Throws: The `ConfigError` that stopped it loading.
+    public var config: ReadinessConfig { get throws { try loaded.get().config } }
+
+    /// The memoized Ollama answers (and the client and request budget behind them).
+    /// - Throws: The `ConfigError` that stopped the config loading.
+    public var evidence: OllamaEvidence { get throws { try loaded.get().evidence } }
+
+    /// The one client of the run, for `config.ollama.host` (OLLAMA_HOST overrides the file).
+    /// - Throws: The `ConfigError` that stopped the config loading.
+    public var client: OllamaClient { get throws { try evidence.client } }
+
+    /// The limit on requests in flight to Ollama; send your own criteria's requests through it too.
+    /// - Throws: The `ConfigError` that stopped the config loading.
+    public var budget: RequestBudget { get throws { try evidence.budget } }
+
+    /// Evaluates a catalog criterion (for `model`, when it is per model) and records the result.
+    public func check(_ criterion: Criterion, model: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async {
+        await check(criterion, model: model, sourceLocation: sourceLocation) { checklist in
+            await checklist.evaluate(criterion, model: model)
+        }
+    }
+
+    /// Evaluates any criterion, including one of your own, with `evaluate`, and records the result; when the
+    /// config did not load or `evaluate` throws, records a failure of `criterion` saying why.
+    public func check(
+        _ criterion: Criterion, model: String? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+        _ evaluate: (Checklist) async throws -> CriterionResult
+    ) async {
+        let result: CriterionResult
+        switch loaded {
+        case .failure(let error):
+            // Fail closed: without a config nothing was checked, so even a recommended criterion fails the test.
+            Self.record(criterion.failure(error), failsTest: true, sourceLocation: sourceLocation)
+            return
+        case .success where model == ReadinessArguments.noCriticalModels:
+            result = criterion.result(
+                passed: false, message: "readiness.json marks no model critical, so there is nothing to check",
+                actions: ["Mark the models that must work with \"critical\": true in readiness.json."]
+            )
+        case .success(let checklist):
+            do {
+                result = try await evaluate(checklist)
+            } catch {
+                result = criterion.failure(model: model, error)
+            }
+        }
+        record(result, sourceLocation: sourceLocation)
+    }
+
+    /// Attaches `result` as JSON (`<id>[.<model>].criterion.json`, the file the runner reads), then fails the
+    /// test if a critical criterion failed, or records a warning if a recommended one did.
+    public func record(_ result: CriterionResult, sourceLocation: SourceLocation = #_sourceLocation) {
+        Self.record(result, sourceLocation: sourceLocation)
+    }
+
+    /// `record(_:)` without a fixture, for criteria that need none.
+    public static func record(_ result: CriterionResult, sourceLocation: SourceLocation = #_sourceLocation) {
+        record(result, failsTest: result.severity == .critical, sourceLocation: sourceLocation)
+    }
+
+    /// Attaches `result`; when it failed, records an error (`failsTest`) or a warning.
+    private static func record(_ result: CriterionResult, failsTest: Bool, sourceLocation: SourceLocation) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            Attachment.record([UInt8](try encoder.encode(result)), named: result.attachmentName, sourceLocation: sourceLocation)
+        } catch {
+            Issue.record(Comment(rawValue: "\(result.id): the result could not be encoded as JSON: \(error)"), sourceLocation: sourceLocation)
+        }
+        guard !result.passed else { return }
+        Issue.record(Comment(rawValue: issueText(result)), severity: failsTest ? .error : .warning, sourceLocation: sourceLocation)
+    }
+
+    /// The message, then each fix the message does not already spell out.
+    static func issueText(_ result: CriterionResult) -> String {
+        let fixes = result.actions.filter { !result.message.contains($0) }.map { "Action: \($0)" }
+        return ([result.message] + fixes).joined(separator: "\n")
+    }
+
+    /// Thrown by `require()` outside a suite marked `.ollamaFixture`.
+    struct FixtureMissing: Error, CustomStringConvertible {
+        var description: String {
+            "No readiness fixture: declare this suite inside '@Suite(.ollamaFixture) struct Readiness {}' (extension Readiness { @Suite struct … })."
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import ReadinessKit
+
+/// success-rate, response-time, quality and models-respond from known query outcomes.
+struct PerformanceEvaluatorTests {
+    static let model = ReadinessConfig.Model(
+        name: "planner", critical: true, modelfile: URL(fileURLWithPath: "/m/planner.Modelfile"),
+        prompts: [.init(prompt: "How large should my emergency fund be?", expect: ["months"])]
+    )
+    static let good = QualityScorer().score(answer: "Keep three to six months of expenses.", prompt: "fund?", expect: ["months"])
+    static let empty = QualityScorer().score(answer: "", prompt: "fund?", expect: ["months"])
+
+    static func success(_ latency: Double, model: String = "planner") -> QueryOutcome {
+        QueryOutcome(
+            model: model, prompt: "How large should my emergency fund be?", round: 1, failure: nil, answer: "Keep three to six months of expenses.",
+            latency: latency, timeToFirstToken: latency / 10, tokensPerSecond: 40, loadSeconds: 0.5, quality: good
+        )
+    }
+
+    static func failure(_ reason: String, missing: Bool = false, model: String = "planner") -> QueryOutcome {
+        QueryOutcome(
+            model: model, prompt: "Should I pay off debt or invest first?", round: 1, failure: reason, modelMissing: missing, answer: "",
+            latency: nil, timeToFirstToken: nil, tokensPerSecond: nil, loadSeconds: nil, quality: empty
+        )
+    }
+
+    @Test func `the summary keeps timings of successful queries and counts every query`() throws {
+        let summary = PerformanceSummary([Self.success(1), Self.success(3), Self.success(2), Self.failure("boom")])
+        #expect(summary.queries == 4 && summary.failures == 1)
+        #expect(summary.successRate == 0.75)
+        #expect(summary.latencyAverage == 2 && summary.latencyP50 == 2 && summary.latencyP95 == 3)
+        #expect(abs(try #require(summary.timeToFirstTokenAverage) - 0.2) < 1e-12)
+        #expect(summary.tokensPerSecondAverage == 40 && summary.loadAverage == 0.5)
+        #expect(summary.quality == Self.good.total * 3 / 4)
+        #expect(summary.metrics[CriterionResult.Metric.latencyP95] == 3)
+        #expect(summary.metrics[CriterionResult.Metric.failures] == 1)
+    }
+
+    @Test func `the success rate must be strictly above the threshold`() {
+        let atThreshold = PerformanceReport(queries: (0..<4).map { _ in Self.success(1) } + [Self.failure("boom", model: "other")])
+        let result = PerformanceEvaluator.successRate(atThreshold, threshold: 0.8)
+        #expect(!result.passed && result.measured == 0.8)
+        #expect(result.message == "4 of 5 test queries succeeded (80%), not above 80%; failures: other (1 failed)")
+        #expect(PerformanceEvaluator.successRate(PerformanceReport(queries: [Self.success(1)]), threshold: 0.8).passed)
+        #expect(!PerformanceEvaluator.successRate(PerformanceReport(queries: []), threshold: 0.8).passed)
+    }
+
+    @Test func `response time is the average of successful answers, with percentiles in the metrics`() {
+        let fast = PerformanceEvaluator.responseTime(Self.model, outcomes: [Self.success(2), Self.success(4)], threshold: 30)
+        #expect(fast.passed && fast.measured == 3)
+        #expect(fast.message == "planner answered in 3.00 s on average (p50 2.00 s, p95 4.00 s, first token 0.30 s), below 30.00 s")
+        #expect(fast.metrics[CriterionResult.Metric.latencyP50] == 2)
+        let slow = PerformanceEvaluator.responseTime(Self.model, outcomes: [Self.success(31)], threshold: 30)
+        #expect(!slow.passed && slow.message.hasSuffix("not below 30.00 s"))
+        let missing = PerformanceEvaluator.responseTime(Self.model, outcomes: [Self.failure("not found", missing: true)], threshold: 30)
+        #expect(!missing.passed && missing.measured == nil)
+        #expect(missing.message == "planner has no successful answer to time (1 of 1 queries failed): it is missing (build it: ollama create planner -f /m/planner.Modelfile)")
+        #expect(missing.actions == ["ollama create planner -f /m/planner.Modelfile"])
+    }
+
+    @Test func `quality counts failed queries as zero and quotes the weakest answer`() {
+        let passing = PerformanceEvaluator.quality(Self.model, outcomes: [Self.success(1)], threshold: 0.6)
+        #expect(passing.passed && passing.measured == Self.good.total)
+        let failing = PerformanceEvaluator.quality(Self.model, outcomes: [Self.success(1), Self.failure("HTTP 500")], threshold: 0.6)
+        #expect(!failing.passed && failing.measured == Self.good.total / 2)
+        #expect(failing.message == "planner scored 0.50 on average over 2 answers, not above 0.60; weakest: 'Should I pay off debt or invest first?' scored 0.00 (failed: HTTP 500)")
+        let missing = PerformanceEvaluator.quality(Self.model, outcomes: [Self.failure("not found", missing: true)], threshold: 0.6)
+        #expect(missing.message == "planner scored 0.00 on average over 1 answers, not above 0.60: it is missing (build it: ollama create planner -f /m/planner.Modelfile)")
+        #expect(missing.actions == ["ollama create planner -f /m/planner.Modelfile"])
+    }
+
+    @Test func `a model responds only when every query succeeded`() {
+        let all = FunctionalityEvaluator.evaluate(Self.model, outcomes: [Self.success(1), Self.success(2)])
+        #expect(all.passed && all.message == "planner answered all 2 test queries")
+        let missing = FunctionalityEvaluator.evaluate(Self.model, outcomes: [Self.failure("model 'planner' not found", missing: true)])
+        #expect(missing.message == "planner answered 0 of 1 test queries: it is missing (build it: ollama create planner -f /m/planner.Modelfile)")
+        let broken = FunctionalityEvaluator.evaluate(Self.model, outcomes: [Self.success(1)] + (0..<4).map { _ in Self.failure("HTTP 500") })
+        #expect(!broken.passed && broken.measured == 1 && broken.threshold == .init(.atLeast, 5, unit: "count"))
+        #expect(broken.message == "planner answered 1 of 5 test queries: 'Should I pay off debt or invest first?' failed: HTTP 500; 'Should I pay off debt or invest first?' failed: HTTP 500; 'Should I pay off debt or invest first?' failed: HTTP 500; and 1 more")
+        #expect(!FunctionalityEvaluator.evaluate(Self.model, outcomes: []).passed)
+    }
+
+    @Test func `display paths are relative inside the current directory`() {
+        let url = URL(fileURLWithPath: "/repo/fixtures/m.Modelfile")
+        #expect(ModelActions.displayPath(url, currentDirectory: "/repo") == "fixtures/m.Modelfile")
+        #expect(ModelActions.displayPath(url, currentDirectory: "/repo/") == "fixtures/m.Modelfile")
+        #expect(ModelActions.displayPath(url, currentDirectory: "/rep") == "/repo/fixtures/m.Modelfile")
+    }
+}
