@@ -22,6 +22,8 @@ let package = Package(
         // The shared Ollama fixture the readiness suites (and users' own criteria) run against.
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
         .executableTarget(name: "readiness", dependencies: ["ReadinessKit"]),
+        // `make bench`: report generation speed against a baseline measured in the same run.
+        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit"]),
 
         .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),

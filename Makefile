@@ -1,0 +1,47 @@
+# Readiness — build, test, demo and benchmark.
+# `make test` is the command CI runs (.ci/run); `make demo` walks the seed's plan on ollama-sim.
+
+SWIFT    ?= swift
+CONFIG   ?= fixtures/mirador/readiness.json
+HEALTHY  := fixtures/scenarios/healthy.json
+PHASE1   := fixtures/scenarios/phase1.json
+BIN       = $(shell $(SWIFT) build --show-bin-path)
+SIM       = $(BIN)/ollama-sim
+RUNNER    = $(BIN)/readiness
+E2E_OUT  := .build/e2e
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+.PHONY: build test unit-tests end-to-end demo bench clean
+
+build:
+	$(SWIFT) build
+
+## Unit tests and the readiness suites against the healthy simulator, then the runner end to end.
+test: unit-tests end-to-end
+
+unit-tests: build
+	READINESS_CONFIG=$(CONFIG) $(SIM) --scenario $(HEALTHY) --port 0 -- $(SWIFT) test
+
+## The runner for real (it spawns `swift test`, so it runs here, not inside the unit tests):
+## healthy must be READY (exit 0), phase1 NOT READY (exit 1) naming the three missing models.
+end-to-end: build
+	rm -rf $(E2E_OUT)
+	$(SIM) --scenario $(HEALTHY) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(E2E_OUT)/healthy
+	status=0; $(SIM) --scenario $(PHASE1) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(E2E_OUT)/phase1 || status=$$?; \
+	  if [ $$status -ne 1 ]; then echo "end-to-end: phase1 should exit 1 (NOT READY), got $$status" >&2; exit 1; fi
+	for model in financial_planning_expert_v6 decision_simplifier_v2 enhanced_agent_fast_v6; do \
+	  grep -q "$$model" $(E2E_OUT)/phase1/report.md || { echo "end-to-end: phase1 report does not name $$model" >&2; exit 1; }; \
+	done
+	for file in report.md report.json junit.xml report.html; do \
+	  test -s $(E2E_OUT)/phase1/$$file || { echo "end-to-end: phase1 did not write $$file" >&2; exit 1; }; \
+	done
+	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
+
+bench:
+	$(SWIFT) build -c release --product readiness-bench
+	$$($(SWIFT) build -c release --show-bin-path)/readiness-bench
+
+clean:
+	rm -rf .build readiness-report

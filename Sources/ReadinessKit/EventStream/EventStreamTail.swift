@@ -1,0 +1,24 @@
+import Foundation
+
+/// Follows an event stream file while `swift test` is still writing it, handing over each line once it is complete.
+public struct EventStreamTail: Sendable {
+    /// The file being followed.
+    public let url: URL
+    private var offset: UInt64 = 0
+    private var splitter = LineSplitter()
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// The complete lines appended since the last poll; none while the file does not exist yet.
+    public mutating func poll() -> [Data] {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: offset)) != nil, let chunk = try? handle.readToEnd(), !chunk.isEmpty else {
+            return []
+        }
+        offset += UInt64(chunk.count)
+        return splitter.append(chunk)
+    }
+}

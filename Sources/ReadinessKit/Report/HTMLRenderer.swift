@@ -1,0 +1,136 @@
+import Foundation
+
+/// Renders report.html: one self-contained page (inline CSS and SVG, no network) that also prints well.
+public enum HTMLRenderer {
+    /// The whole HTML document.
+    public static func render(_ report: ReadinessReport) -> String {
+        var body = [
+            "<header class=\"banner \(report.verdict.rawValue)\"><h1>Readiness: \(report.verdict.label)</h1>",
+            "<p>\(esc(report.summary))</p></header>",
+        ]
+        if !report.reasons.isEmpty { body += section("Why", list(report.reasons, tag: "ul")) }
+        if !report.warnings.isEmpty { body += section("Warnings", list(report.warnings, tag: "ul")) }
+        if !report.actions.isEmpty { body += section("Action items", list(report.actions, tag: "ol")) }
+        body += section("Measurements", charts(report))
+        body += section("Criteria", criteriaTable(report))
+        if !report.unlistedTests.isEmpty {
+            body += section("Readiness tests without a criterion", list(report.unlistedTests.map {
+                "\($0.test) \(ReportFormatting.label($0.status)): \($0.messages.joined(separator: "; "))"
+            }, tag: "ul"))
+        }
+        body += section("Run", list(runFacts(report), tag: "ul"))
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>Readiness: \(report.verdict.label) (gate \(esc(report.gate.name)))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body>
+            </html>
+
+            """
+    }
+
+    private static func charts(_ report: ReadinessReport) -> [String] {
+        typealias Metric = CriterionResult.Metric
+        func threshold(_ id: String) -> CriterionResult.Threshold? {
+            report.criteria.first { $0.id == id }.flatMap { $0.threshold ?? $0.rows.first?.threshold }
+        }
+        func bars(_ keys: [String]) -> [SVGBarChart.Bar] {
+            report.models.flatMap { model in
+                keys.enumerated().compactMap { series, key in
+                    model.metrics[key].map { SVGBarChart.Bar(label: model.name, series: series, value: $0) }
+                }
+            }
+        }
+        var success = bars([Metric.successRate])
+        if let fleet = report.criteria.first(where: { $0.id == Criterion.successRate.id })?.measured {
+            success.insert(SVGBarChart.Bar(label: "fleet", series: 0, value: fleet), at: 0)
+        }
+        let charts = [
+            SVGBarChart(
+                title: "Response time per model (p50, p95)", bars: bars([Metric.latencyP50, Metric.latencyP95]),
+                series: ["p50", "p95"], threshold: threshold(Criterion.responseTime.id),
+                format: { ReportFormatting.value($0, unit: "s") }
+            ),
+            SVGBarChart(
+                title: "Quality score per model", bars: bars([Metric.quality]), series: ["quality"],
+                threshold: threshold(Criterion.quality.id), format: { ReportFormatting.number($0) }
+            ),
+            SVGBarChart(
+                title: "Success rate", bars: success, series: ["success rate"],
+                threshold: threshold(Criterion.successRate.id), format: { ReportFormatting.value($0, unit: "ratio") }
+            ),
+        ]
+        return charts.map { "<figure>\($0.render())</figure>" }
+    }
+
+    private static func criteriaTable(_ report: ReadinessReport) -> [String] {
+        var rows = [
+            "<table><thead><tr><th>Criterion</th><th>Area</th><th>Severity</th><th>Status</th><th>Measured</th><th>Threshold</th><th>Details</th></tr></thead><tbody>"
+        ]
+        for criterion in report.criteria {
+            let name = "<strong>\(esc(criterion.id))</strong>\(criterion.required ? " <span class=\"gate\">gate</span>" : "")<br/><small>\(esc(criterion.title))</small>"
+            rows.append(row([
+                name, esc(criterion.area?.rawValue ?? ""), esc(criterion.severity.rawValue), status(criterion.status),
+                esc(ReportFormatting.measured(criterion)), esc(ReportFormatting.threshold(criterion)), esc(criterion.message),
+            ], className: "criterion"))
+            for result in criterion.rows where result.model != nil {
+                rows.append(row([
+                    "↳ \(esc(result.model ?? ""))", "", "", status(ReportFormatting.status(result)),
+                    esc(ReportFormatting.measured(result)), esc(ReportFormatting.threshold(result.threshold)),
+                    esc(result.message),
+                ], className: "model-row"))
+            }
+        }
+        rows.append("</tbody></table>")
+        return rows
+    }
+
+    private static func runFacts(_ report: ReadinessReport) -> [String] {
+        var facts = ["Gate \(report.gate.name) requires: \(report.gate.criteria.joined(separator: ", "))"]
+        facts.append("Ollama: \(report.ollama.host ?? "unknown host"), version \(report.ollama.version ?? "unknown")")
+        if let started = report.timings.runStarted {
+            facts.append("Run started \(started)" + (report.timings.durationSeconds.map { ", took \(ReportFormatting.duration($0))" } ?? ", never ended"))
+        }
+        if let events = report.source.events { facts.append("Events: \(events)") }
+        facts.append("Written by \(report.tool.name) \(report.tool.version) at \(report.timings.generatedAt)")
+        return facts
+    }
+
+    private static func status(_ status: CriterionOutcome.Status) -> String {
+        "<span class=\"status \(status.rawValue)\">\(ReportFormatting.label(status))</span>"
+    }
+
+    private static func section(_ title: String, _ body: [String]) -> [String] {
+        ["<section><h2>\(esc(title))</h2>"] + body + ["</section>"]
+    }
+
+    private static func list(_ items: [String], tag: String) -> [String] {
+        ["<\(tag)>"] + items.map { "<li>\(esc($0))</li>" } + ["</\(tag)>"]
+    }
+
+    private static func row(_ cells: [String], className: String) -> String {
+        "<tr class=\"\(className)\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+    }
+
+    private static func esc(_ text: String) -> String { MarkupEscaping.xml(text) }
+
+    private static let style = """
+        body{font:14px/1.45 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;margin:2rem auto;max-width:1100px;padding:0 1rem}
+        .banner{padding:1rem 1.5rem;border-radius:6px;color:#fff}.banner h1{margin:0 0 .3rem}.banner p{margin:0}
+        .ready{background:#2e7d32}.not-ready{background:#c62828}.undecided{background:#8d6e00}
+        table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        tr.model-row td{font-size:12px;color:#444}.gate{font-size:11px;border:1px solid #888;border-radius:3px;padding:0 3px}
+        .status{font-weight:600}.status.passed{color:#2e7d32}.status.failed{color:#c62828}.status.warned{color:#b26a00}
+        .status.skipped,.status.missing{color:#6d4c41}figure{margin:1rem 0}svg text{font-size:12px;fill:#222}
+        svg .chart-title{font-weight:600;font-size:13px}svg .threshold{fill:#c0392b}.no-data{color:#666}
+        @media print{body{margin:0;max-width:none}.banner{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        section,figure,tr{break-inside:avoid}}
+        """
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Renders report.md (and the GitHub step summary): the verdict and why first, then actions, criteria, models.
+public enum MarkdownRenderer {
+    /// The whole Markdown report.
+    public static func render(_ report: ReadinessReport) -> String {
+        var lines = ["# Readiness: \(report.verdict.label)", ""]
+        lines.append("**\(cell(report.summary))**")
+        if let description = report.gate.description { lines += ["", "Gate `\(report.gate.name)`: \(cell(description))"] }
+        if !report.reasons.isEmpty { lines += section("Why", bullets(report.reasons)) }
+        if !report.warnings.isEmpty { lines += section("Warnings", bullets(report.warnings)) }
+        if !report.actions.isEmpty {
+            lines += section("Action items", report.actions.enumerated().map { "\($0.offset + 1). \(cell($0.element))" })
+        }
+        lines += section("Criteria", criteriaTable(report))
+        if !report.unlistedTests.isEmpty {
+            lines += section("Readiness tests without a criterion", report.unlistedTests.map {
+                "- `\(cell($0.test))` \(ReportFormatting.label($0.status)): \(cell($0.messages.joined(separator: "; ")))"
+            })
+        }
+        if !report.models.isEmpty { lines += section("Models", modelsTable(report.models)) }
+        lines += section("Run", runFacts(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func criteriaTable(_ report: ReadinessReport) -> [String] {
+        var table = [
+            "| Criterion | Area | Severity | Status | Measured | Threshold | Details |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for criterion in report.criteria {
+            let name = "**\(cell(criterion.id))**\(criterion.required ? " (gate)" : "")<br>\(cell(criterion.title))"
+            table.append(row([
+                name, criterion.area?.rawValue ?? "", criterion.severity.rawValue, status(criterion.status),
+                ReportFormatting.measured(criterion), cell(ReportFormatting.threshold(criterion)), cell(criterion.message),
+            ]))
+            for result in criterion.rows where result.model != nil {
+                table.append(row([
+                    "↳ \(cell(result.model ?? ""))", "", "", status(ReportFormatting.status(result)),
+                    cell(ReportFormatting.measured(result)), cell(ReportFormatting.threshold(result.threshold)),
+                    cell(result.message),
+                ]))
+            }
+        }
+        return table
+    }
+
+    private static func modelsTable(_ models: [ReadinessReport.Model]) -> [String] {
+        typealias Metric = CriterionResult.Metric
+        var table = [
+            "| Model | Order | Status | Latency p50 | Latency p95 | Quality | Success rate | Falls short of |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for model in models {
+            func metric(_ key: String, _ unit: String) -> String {
+                model.metrics[key].map { ReportFormatting.value($0, unit: unit) } ?? ""
+            }
+            table.append(row([
+                cell(model.name), model.migrationOrder.map(String.init) ?? "", status(model.status),
+                metric(Metric.latencyP50, "s"), metric(Metric.latencyP95, "s"), metric(Metric.quality, "score"),
+                metric(Metric.successRate, "ratio"), cell(model.failing.joined(separator: ", ")),
+            ]))
+        }
+        return table
+    }
+
+    private static func runFacts(_ report: ReadinessReport) -> [String] {
+        var facts = ["- Gate: `\(report.gate.name)` requires \(report.gate.criteria.map { "`\($0)`" }.joined(separator: ", "))"]
+        facts.append("- Ollama: \(report.ollama.host ?? "unknown host"), version \(report.ollama.version ?? "unknown")")
+        if let started = report.timings.runStarted {
+            let duration = report.timings.durationSeconds.map { ", took \(ReportFormatting.duration($0))" } ?? ", never ended"
+            facts.append("- Run: started \(started)\(duration)")
+        }
+        if let events = report.source.events {
+            facts.append("- Events: `\(cell(events))`\(report.source.streamVersion.map { " (stream version \($0))" } ?? "")")
+        }
+        if let config = report.source.config { facts.append("- Config: `\(cell(config))`") }
+        facts.append("- Written by \(report.tool.name) \(report.tool.version) at \(report.timings.generatedAt)")
+        return facts
+    }
+
+    private static func status(_ status: CriterionOutcome.Status) -> String {
+        let symbol = switch status {
+        case .passed: "✅"
+        case .failed: "❌"
+        case .warned: "⚠️"
+        case .skipped: "⏭️"
+        case .missing: "❔"
+        }
+        return "\(symbol) \(ReportFormatting.label(status))"
+    }
+
+    private static func section(_ title: String, _ body: [String]) -> [String] { ["", "## \(title)", ""] + body }
+    private static func bullets(_ items: [String]) -> [String] { items.map { "- \(cell($0))" } }
+    private static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+    private static func cell(_ text: String) -> String { MarkupEscaping.markdownCell(text) }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+extension ReadinessReport {
+    /// What a report is built from besides the event stream: the config, the gate, where attachments are, and
+    /// what the runner saw of `swift test` itself.
+    public struct Context: Sendable {
+        /// The loaded readiness.json, or `nil` when it could not be loaded (`configProblem` says why).
+        public var config: ReadinessConfig?
+        public var configProblem: RunProblem?
+        public var gateName: String
+        public var locator: AttachmentLocator
+        /// Problems the runner saw outside the stream (build failure, crash, bad exit status).
+        public var runnerProblems: [RunProblem]
+        public var eventsPath: String?
+        public var configPath: String?
+        public var generatedAt: Date
+        public var toolVersion: String
+
+        public init(
+            config: ReadinessConfig?, configProblem: RunProblem? = nil, gateName: String,
+            locator: AttachmentLocator = AttachmentLocator(), runnerProblems: [RunProblem] = [],
+            eventsPath: String? = nil, configPath: String? = nil, generatedAt: Date, toolVersion: String
+        ) {
+            self.config = config
+            self.configProblem = configProblem
+            self.gateName = gateName
+            self.locator = locator
+            self.runnerProblems = runnerProblems
+            self.eventsPath = eventsPath
+            self.configPath = configPath
+            self.generatedAt = generatedAt
+            self.toolVersion = toolVersion
+        }
+    }
+
+    /// Builds the report of a run: analysis, verdict, models, actions and timings.
+    /// - Parameters:
+    ///   - evidence: The run's event stream, read.
+    ///   - context: The config, gate and runner findings.
+    public static func build(from evidence: RunEvidence, context: Context) -> ReadinessReport {
+        var problems = context.runnerProblems + (context.configProblem.map { [$0] } ?? [])
+        let gate = resolveGate(context, problems: &problems)
+        let models = context.config?.modelsInMigrationOrder ?? []
+        var analysis = RunAnalysis.analyze(
+            evidence, required: gate.criteria, modelOrder: models.map(\.name), locator: context.locator
+        )
+        analysis.problems = problems + analysis.problems
+        let verdict = Verdict.decide(gate: gate.name, analysis: analysis)
+
+        let blockers = analysis.criteria.filter(\.blocking).flatMap(\.actions)
+        let others = analysis.criteria.filter { !$0.blocking && !$0.isSatisfied }.flatMap(\.actions)
+        var actions: [String] = []
+        for action in blockers + analysis.problems.map(\.action) + others where !actions.contains(action) {
+            actions.append(action)
+        }
+        let start = evidence.runStarted, end = evidence.runEnded
+        return ReadinessReport(
+            schemaVersion: currentSchemaVersion, verdict: verdict.outcome, summary: verdict.summary,
+            reasons: verdict.reasons, warnings: verdict.warnings,
+            gate: Gate(name: gate.name, description: gate.description, criteria: gate.criteria),
+            criteria: analysis.criteria, unlistedTests: analysis.unlisted, problems: analysis.problems,
+            models: modelSummaries(analysis.criteria, config: context.config), actions: actions,
+            timings: Timings(
+                runStarted: start.map(timestamp), runEnded: end.map(timestamp),
+                durationSeconds: start.flatMap { start in end.map { max(0, $0 - start) } },
+                generatedAt: timestamp(context.generatedAt.timeIntervalSince1970)
+            ),
+            tool: Tool(name: "readiness", version: context.toolVersion),
+            ollama: Ollama(host: context.config?.ollama.host.absoluteString, version: ollamaVersion(analysis.criteria)),
+            source: Source(
+                events: context.eventsPath, attachments: context.locator.directories.map(\.relativePath),
+                config: context.configPath, streamVersion: evidence.version
+            )
+        )
+    }
+
+    private static func resolveGate(_ context: Context, problems: inout [RunProblem]) -> ReadinessConfig.Gate {
+        let name = context.gateName
+        // Without a config the gate's criteria are unknown (readiness.json may redefine any gate); the config
+        // problem already keeps the verdict from READY.
+        guard let config = context.config else { return .init(name: name, criteria: []) }
+        if let gate = config.gate(named: name) { return gate }
+        let known = config.gates.map { "'\($0.name)'" }.joined(separator: ", ")
+        problems.append(RunProblem(
+            .config, "\(config.file.relativePath) defines no gate '\(name)' (its gates: \(known.isEmpty ? "none" : known))",
+            action: "Pass --gate with one of its gates, or add '\(name)' under \"gates\" in \(config.file.relativePath)."
+        ))
+        return .init(name: name, criteria: [])
+    }
+
+    /// Each model's standing across the criteria: the config's models in migration order, then any other model seen.
+    private static func modelSummaries(_ criteria: [CriterionOutcome], config: ReadinessConfig?) -> [Model] {
+        var names = config?.modelsInMigrationOrder.map(\.name) ?? []
+        let rows = criteria.flatMap { criterion in criterion.rows.map { (criterion, $0) } }
+        func configured(_ model: String) -> String { config?.model(named: model)?.name ?? model }
+        for (_, row) in rows { if let model = row.model, !names.contains(configured(model)) { names.append(configured(model)) } }
+        return names.map { name in
+            let mine = rows.filter { $0.1.model.map(configured) == name }
+            let short = mine.filter { !$0.1.passed }
+            var metrics: [String: Double] = [:]
+            var actions: [String] = []
+            for (_, row) in mine {
+                metrics.merge(row.metrics) { first, _ in first }
+                for action in row.actions where !actions.contains(action) { actions.append(action) }
+            }
+            let status: CriterionOutcome.Status = mine.isEmpty ? .missing
+                : short.contains { $0.0.severity == .critical } ? .failed : short.isEmpty ? .passed : .warned
+            let entry = config?.model(named: name)
+            var failing: [String] = []
+            for (criterion, _) in short where !failing.contains(criterion.id) { failing.append(criterion.id) }
+            return Model(
+                name: name, critical: entry?.critical, migrationOrder: entry?.migrationOrder, status: status,
+                failing: failing, metrics: metrics, actions: actions
+            )
+        }
+    }
+
+    /// The Ollama version the `ollama-service` criterion reported ("Ollama 0.6.5 is running at …").
+    private static func ollamaVersion(_ criteria: [CriterionOutcome]) -> String? {
+        let messages = criteria.first { $0.id == Criterion.ollamaService.id }?.rows.map(\.message) ?? []
+        for message in messages where message.hasPrefix("Ollama ") {
+            let version = message.dropFirst("Ollama ".count).prefix { !$0.isWhitespace }
+            if version.first?.isNumber == true { return String(version) }
+        }
+        return nil
+    }
+
+    /// An instant as ISO 8601 in UTC with milliseconds, e.g. "2026-11-25T08:27:59.538Z".
+    static func timestamp(_ secondsSince1970: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: secondsSince1970))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Everything a readiness run found, in the shape of report.json; every renderer draws from this one value.
+public struct ReadinessReport: Codable, Sendable, Equatable {
+    /// The version of report.json's shape; bumped when a field changes meaning or goes away.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    /// `ready`, `not-ready` or `undecided`.
+    public var verdict: Verdict.Outcome
+    /// One sentence saying why.
+    public var summary: String
+    /// What kept the gate from READY, blockers first.
+    public var reasons: [String]
+    /// Shortfalls that do not block.
+    public var warnings: [String]
+    public var gate: Gate
+    /// Every criterion: the catalog's, the ones recorded, the ones the gate requires.
+    public var criteria: [CriterionOutcome]
+    /// Readiness tests that failed or were skipped without recording a criterion.
+    public var unlistedTests: [UnlistedTest]
+    /// Why the evidence is incomplete, if it is.
+    public var problems: [RunProblem]
+    /// The fleet, in migration order, with each model's standing and measurements.
+    public var models: [Model]
+    /// What to do next, most urgent first.
+    public var actions: [String]
+    public var timings: Timings
+    public var tool: Tool
+    public var ollama: Ollama
+    public var source: Source
+
+    /// The gate decided.
+    public struct Gate: Codable, Sendable, Equatable {
+        public var name: String
+        public var description: String?
+        /// The criterion ids it requires.
+        public var criteria: [String]
+    }
+
+    /// One model across all criteria.
+    public struct Model: Codable, Sendable, Equatable {
+        public var name: String
+        /// `nil` when the model is not in readiness.json.
+        public var critical: Bool?
+        public var migrationOrder: Int?
+        /// `passed` when all its results passed, `failed`/`warned` when one fell short, `missing` without results.
+        public var status: CriterionOutcome.Status
+        /// Ids of the criteria it falls short of.
+        public var failing: [String]
+        /// Its measurements (`CriterionResult.Metric` keys), merged from its results.
+        public var metrics: [String: Double]
+        public var actions: [String]
+    }
+
+    /// When the run happened (ISO 8601, UTC) and how long it took.
+    public struct Timings: Codable, Sendable, Equatable {
+        public var runStarted: String?
+        public var runEnded: String?
+        public var durationSeconds: Double?
+        public var generatedAt: String
+    }
+
+    /// The tool that wrote the report.
+    public struct Tool: Codable, Sendable, Equatable {
+        public var name: String
+        public var version: String
+    }
+
+    /// The Ollama the suites ran against.
+    public struct Ollama: Codable, Sendable, Equatable {
+        /// From readiness.json, OLLAMA_HOST or `--ollama`.
+        public var host: String?
+        /// As the `ollama-service` criterion found it; `nil` when it did not run.
+        public var version: String?
+    }
+
+    /// Where the evidence came from.
+    public struct Source: Codable, Sendable, Equatable {
+        public var events: String?
+        public var attachments: [String]
+        public var config: String?
+        /// Swift Testing's event stream version, e.g. "6.3.0".
+        public var streamVersion: String?
+    }
+
+    /// The criteria with this status.
+    public func criteria(_ status: CriterionOutcome.Status) -> [CriterionOutcome] {
+        criteria.filter { $0.status == status }
+    }
+}
+
+extension ReadinessReport {
+    /// The report.json encoding: sorted keys, pretty printed, so reports diff cleanly between runs.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Reads a report.json written by this tool.
+    /// - Throws: `ReportError` when the file is missing, not a report, or of another schema version.
+    public static func load(from url: URL) throws -> ReadinessReport {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw ReportError.notFound(url.relativePath) }
+        struct Version: Decodable { var schemaVersion: Int }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw ReportError.notAReport(url.relativePath)
+        }
+        guard version.schemaVersion == currentSchemaVersion else {
+            throw ReportError.unsupportedVersion(url.relativePath, version: version.schemaVersion)
+        }
+        do {
+            return try JSONDecoder().decode(ReadinessReport.self, from: data)
+        } catch {
+            throw ReportError.notAReport(url.relativePath)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A report that cannot be read or written.
+public struct ReportError: Error, Equatable, CustomStringConvertible {
+    private enum Code: Equatable {
+        case notFound(String)
+        case notAReport(String)
+        case unsupportedVersion(String, Int)
+        case writeFailed(String, reason: String)
+    }
+
+    private let code: Code
+
+    private init(_ code: Code) {
+        self.code = code
+    }
+
+    /// There is no report.json at this path.
+    public static func notFound(_ path: String) -> ReportError { ReportError(.notFound(path)) }
+    /// The file is not a report.json of this tool.
+    public static func notAReport(_ path: String) -> ReportError { ReportError(.notAReport(path)) }
+    /// The report has a schemaVersion this tool does not read.
+    public static func unsupportedVersion(_ path: String, version: Int) -> ReportError {
+        ReportError(.unsupportedVersion(path, version))
+    }
+    /// A report file could not be written.
+    public static func writeFailed(_ path: String, reason: String) -> ReportError {
+        ReportError(.writeFailed(path, reason: reason))
+    }
+
+    public var description: String {
+        switch code {
+        case .notFound(let path):
+            "'\(path)' does not exist. Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass --events FILE."
+        case .notAReport(let path):
+            "'\(path)' is not a report.json written by readiness. Re-create it with 'readiness report'."
+        case .unsupportedVersion(let path, let version):
+            "'\(path)' has schemaVersion \(version); this readiness reads \(ReadinessReport.currentSchemaVersion). Re-create it with this version."
+        case .writeFailed(let path, let reason):
+            "could not write '\(path)': \(reason). Check that the folder is writable."
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The criteria of a run: results read from the attachments, merged by id, joined with how their tests ended.
+public struct RunAnalysis: Sendable, Equatable {
+    /// The catalog's criteria first (DESIGN.md order), then others in the order they appeared.
+    public var criteria: [CriterionOutcome]
+    /// Readiness tests that failed or were skipped without recording a criterion.
+    public var unlisted: [UnlistedTest]
+    /// Everything that keeps the evidence from being complete: the stream's problems, bad attachments,
+    /// criteria the gate requires that have no result.
+    public var problems: [RunProblem]
+
+    /// The test module holding the readiness suites; its failures count even without a criterion.
+    public static let suiteModule = "ReadinessSuites"
+
+    /// Merges the evidence into criteria.
+    /// - Parameters:
+    ///   - evidence: The run, as read from its event stream.
+    ///   - required: The criterion ids the gate requires.
+    ///   - modelOrder: Model names in migration order, to sort per-model rows.
+    ///   - locator: Where to find the attachment files.
+    public static func analyze(
+        _ evidence: RunEvidence, required: [String], modelOrder: [String], locator: AttachmentLocator
+    ) -> RunAnalysis {
+        var problems = evidence.problems
+        var rowsByID: [String: [CriterionResult]] = [:]
+        var testsByID: [String: [RunEvidence.Test]] = [:]
+        var ids = Criterion.all.map(\.id)
+        var recordingTests = Set<String>()
+        for test in evidence.tests {
+            for path in test.attachments where path.hasSuffix(CriterionResult.attachmentSuffix) {
+                recordingTests.insert(test.id)
+                switch CriterionResultLoader.load(locator.locate(path)) {
+                case .success(let result):
+                    if !ids.contains(result.id) { ids.append(result.id) }
+                    rowsByID[result.id, default: []].append(result)
+                    if !(testsByID[result.id] ?? []).contains(where: { $0.id == test.id }) {
+                        testsByID[result.id, default: []].append(test)
+                    }
+                case .failure(let problem):
+                    problems.append(problem)
+                }
+            }
+        }
+        for id in required where !ids.contains(id) { ids.append(id) }
+
+        var unlisted: [UnlistedTest] = []
+        for test in evidence.tests where test.module == suiteModule && !recordingTests.contains(test.id) {
+            if !test.isSuite, let id = criterionID(forFunction: test.name), ids.contains(id) {
+                testsByID[id, default: []].append(test)
+            } else if test.failed {
+                unlisted.append(UnlistedTest(test: test.path, status: .failed, messages: test.failures))
+            } else if test.state == .skipped && !test.isSuite {
+                unlisted.append(UnlistedTest(test: test.path, status: .skipped, messages: [test.skipReason ?? "skipped"]))
+            }
+        }
+        if !evidence.runFailures.isEmpty {
+            unlisted.append(UnlistedTest(test: "(run)", status: .failed, messages: evidence.runFailures))
+        }
+
+        let rank = Dictionary(modelOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // Fleet-wide rows first, then models in migration order, then models the config does not list, by name.
+        func order(_ result: CriterionResult) -> (Int, String) {
+            guard let model = result.model else { return (-1, "") }
+            return (rank[model] ?? .max, model)
+        }
+        let criteria = ids.map { id in
+            let rows = (rowsByID[id] ?? []).sorted { order($0) < order($1) }
+            return CriterionOutcome.merge(
+                id: id, rows: rows, tests: testsByID[id] ?? [], required: required.contains(id)
+            )
+        }
+        let missing = criteria.filter { $0.required && $0.status == .missing }
+        if !missing.isEmpty {
+            problems.append(RunProblem(
+                .criterionMissing,
+                "the gate requires \(missing.count == 1 ? "a criterion" : "\(missing.count) criteria") without a result: "
+                    + Self.grouped(missing),
+                action: "Make sure the readiness suites record \(missing.map(\.id).joined(separator: ", ")) (not filtered out and not crashed), then run again."
+            ))
+        }
+        return RunAnalysis(criteria: criteria, unlisted: unlisted, problems: problems)
+    }
+
+    /// "'a', 'b' (why); 'c' (why)": criteria sharing a message are named together.
+    private static func grouped(_ criteria: [CriterionOutcome]) -> String {
+        var messages: [String] = []
+        var ids: [String: [String]] = [:]
+        for criterion in criteria {
+            if ids[criterion.message] == nil { messages.append(criterion.message) }
+            ids[criterion.message, default: []].append("'\(criterion.id)'")
+        }
+        return messages.map { "\(ids[$0, default: []].joined(separator: ", ")) (\($0))" }.joined(separator: "; ")
+    }
+
+    /// The criterion id a test function stands for by naming convention: `modelsAvailable(model:)` → `models-available`.
+    static func criterionID(forFunction name: String) -> String? {
+        let base = name.prefix { $0 != "(" }
+        guard !base.isEmpty else { return nil }
+        var id = ""
+        for character in base {
+            if character.isUppercase {
+                id += "-" + character.lowercased()
+            } else {
+                id.append(character)
+            }
+        }
+        return id
+    }
+}

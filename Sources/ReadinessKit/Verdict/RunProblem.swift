@@ -1,0 +1,50 @@
+import Foundation
+
+/// Why the evidence of a run is missing or incomplete; any problem keeps the verdict from being READY.
+public struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of problem, stable for machines reading report.json.
+    public var kind: Kind
+    /// One sentence naming the input at fault.
+    public var message: String
+    /// What to do about it.
+    public var action: String
+
+    /// The kinds of problems, by where the evidence broke.
+    public enum Kind: String, Codable, Sendable {
+        /// readiness.json is missing or invalid, or names no such gate.
+        case config
+        /// The event stream file does not exist or cannot be read.
+        case streamMissing = "stream-missing"
+        /// A line of the event stream is not a stream record.
+        case streamCorrupt = "stream-corrupt"
+        /// The event stream stops in the middle of a line.
+        case streamTruncated = "stream-truncated"
+        /// The event stream comes from a schema version the runner does not read.
+        case streamVersion = "stream-version"
+        /// The run started but has no `runEnded`: a crash, a kill or a truncated file.
+        case runNotEnded = "run-not-ended"
+        /// The run ended without running any test.
+        case noTestsMatched = "no-tests-matched"
+        /// `swift test` failed before or outside the tests (build failure, crash, bad exit status).
+        case runner
+        /// A criterion attachment is missing, unreadable or of an unknown schema version.
+        case attachment
+        /// A criterion the gate requires has no result.
+        case criterionMissing = "criterion-missing"
+    }
+
+    public init(_ kind: Kind, _ message: String, action: String) {
+        self.kind = kind
+        self.message = message
+        self.action = action
+    }
+
+    public var description: String { message }
+
+    static func streamCorrupt(line: Int) -> RunProblem {
+        RunProblem(
+            .streamCorrupt, "line \(line) of the event stream is not a Swift Testing event record",
+            action: "Produce the stream with 'swift test --event-stream-output-path FILE --event-stream-version 6.3' and do not edit it."
+        )
+    }
+}
