@@ -39,6 +39,23 @@ end-to-end: build
 	done
 	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
 
+## The seed's story on ollama-sim: Phase 1 (three models missing) is NOT READY, the healthy fleet is
+## READY, and step 1 of the migration is blocked until a backup exists. Reports go to readiness-report/.
+DEMO_OUT := readiness-report
+demo: build
+	@echo "== 1. Phase 1: three of the six Mirador models are missing (expect NOT READY, exit 1)"
+	@echo "\$$ ollama-sim --scenario $(PHASE1) --port 0 -- readiness check --config $(CONFIG) --out $(DEMO_OUT)/phase1"
+	@status=0; $(SIM) --scenario $(PHASE1) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(DEMO_OUT)/phase1 || status=$$?; \
+	  [ $$status -eq 1 ] || { echo "demo: phase1 should be NOT READY (exit 1), got $$status" >&2; exit 1; }
+	@echo; echo "== 2. The missing models built: the healthy fleet (expect READY, exit 0)"
+	@echo "\$$ ollama-sim --scenario $(HEALTHY) --port 0 -- readiness check --config $(CONFIG) --out $(DEMO_OUT)/healthy"
+	@$(SIM) --scenario $(HEALTHY) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(DEMO_OUT)/healthy
+	@echo; echo "== 3. Migration step 1 needs a backup of the first model too (expect blocked, exit 1)"
+	@echo "\$$ readiness gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy"
+	@status=0; $(RUNNER) gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy || status=$$?; \
+	  [ $$status -eq 1 ] || { echo "demo: the gate should block without backups (exit 1), got $$status" >&2; exit 1; }
+	@echo; echo "demo: reports in $(DEMO_OUT)/phase1 and $(DEMO_OUT)/healthy (open report.html in a browser)"
+
 bench:
 	$(SWIFT) build -c release --product readiness-bench
 	$$($(SWIFT) build -c release --show-bin-path)/readiness-bench

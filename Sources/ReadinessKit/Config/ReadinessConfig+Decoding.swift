@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 extension ReadinessConfig {
     static func decode(_ root: ConfigNode, from url: URL, environment: [String: String]) throws -> ReadinessConfig {
@@ -13,8 +14,6 @@ private struct ConfigDecoder {
     let environment: [String: String]
 
     private static let example = "see fixtures/mirador/readiness.json for an example"
-    private static let nameCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/")
-
     func config(_ root: ConfigNode, url: URL) throws -> ReadinessConfig {
         let top = try root.object(
             allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "gates", "judge"],
@@ -44,14 +43,14 @@ private struct ConfigDecoder {
         let hostFix = "Use http:// or https:// with a host and an optional port, e.g. 'http://127.0.0.1:11434'."
         var host = URL(string: "http://127.0.0.1:11434")!
         if let hostNode = optional(members, "host") {
-            guard let url = OllamaHost.url(from: try hostNode.string("an Ollama URL", fix: hostFix)) else {
+            guard let url = Self.connectableURL(try hostNode.string("an Ollama URL", fix: hostFix)) else {
                 throw hostNode.mismatch("an Ollama URL", fix: hostFix)
             }
             host = url
         }
         if let override = environment["OLLAMA_HOST"], !override.isEmpty {
             let variable = ConfigNode(value: override, path: "OLLAMA_HOST", file: file)
-            guard let url = OllamaHost.url(from: override) else {
+            guard let url = Self.connectableURL(override) else {
                 throw variable.mismatch("an Ollama host such as '127.0.0.1:11434'", fix: "Fix or unset the OLLAMA_HOST environment variable.")
             }
             host = url
@@ -110,7 +109,7 @@ private struct ConfigDecoder {
         for element in elements {
             let model = try self.model(element)
             let index = models.count
-            if let earlier = models.firstIndex(where: { ModelKey($0.name) == ModelKey(model.name) }) {
+            if let earlier = models.firstIndex(where: { ModelName.matches($0.name, model.name) }) {
                 throw ConfigNode(value: model.name, path: "models[\(index)].name", file: file).error(
                     "'\(model.name)' is the same Ollama model as models[\(earlier)].name '\(models[earlier].name)'",
                     fix: "Give each model a distinct name (names are case-insensitive and 'x' means 'x:latest')."
@@ -192,7 +191,7 @@ private struct ConfigDecoder {
             let described = try optional(fields, "describes").map { list in
                 try list.array("a list of model names", fix: "List the models this document describes.").map { nameNode in
                     let name = try modelName(nameNode)
-                    guard models.contains(where: { ModelKey($0.name) == ModelKey(name) }) else {
+                    guard models.contains(where: { ModelName.matches($0.name, name) }) else {
                         throw nameNode.error("'\(name)' is not one of the models in this file", fix: "Use a name from models[].name or remove it.")
                     }
                     return name
@@ -255,11 +254,20 @@ private struct ConfigDecoder {
     }
 
     private func modelName(_ node: ConfigNode) throws -> String {
-        let expected = "an Ollama model name (letters, digits, '_', '-', '.', ':' or '/')"
         let fix = "Write the name as `ollama list` shows it, e.g. \"financial_planning_expert_v6\"."
-        let name = try node.string(expected, fix: fix)
-        guard name.unicodeScalars.allSatisfy(Self.nameCharacters.contains) else { throw node.mismatch(expected, fix: fix) }
+        let name = try node.string("an Ollama model name", fix: fix)
+        do {
+            _ = try ModelName(name)
+        } catch {
+            // OllamaError's sentence names the part that breaks Ollama's rules; the fix follows it.
+            throw node.error(String(describing: error).trimmingCharacters(in: CharacterSet(charactersIn: ".")), fix: fix)
+        }
         return name
+    }
+
+    /// The URL a client connects to for an `OLLAMA_HOST`-style value, by Ollama's rules; `nil` when unusable.
+    private static func connectableURL(_ value: String) -> URL? {
+        (try? OllamaHost(parsing: value))?.connectable.url
     }
 
     private func path(_ node: ConfigNode, of what: String) throws -> URL {

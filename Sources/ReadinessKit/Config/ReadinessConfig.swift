@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// What a readiness run checks, decoded and validated from readiness.json.
 ///
@@ -134,8 +135,7 @@ public struct ReadinessConfig: Sendable, Equatable {
 
     /// The model with this name by Ollama's rules ("x" is "x:latest", case-insensitive), if configured.
     public func model(named name: String) -> Model? {
-        let key = ModelKey(name)
-        return models.first { ModelKey($0.name) == key }
+        models.first { ModelName.matches($0.name, name) }
     }
 
     /// The gate with this name, if defined.

@@ -17,7 +17,7 @@ public actor OllamaEvidence {
 
     private var versionTask: Task<String, any Error>?
     private var tagsTask: Task<[String], any Error>?
-    private var showTasks: [ModelKey: Task<ShowResponse?, any Error>] = [:]
+    private var showTasks: [String: Task<ShowResponse?, any Error>] = [:]
     private var performanceTask: Task<PerformanceReport, any Error>?
 
     /// Prepares a client for `config.ollama.host` (timeouts from the config) and a budget of
@@ -72,7 +72,7 @@ public actor OllamaEvidence {
     /// - Throws: `CriterionError` when Ollama is unreachable or answers with another error.
     public func show(_ model: String) async throws -> ShowResponse? {
         _ = try await version()
-        let key = ModelKey(model)
+        let key = (try? ModelName(model))?.fullyQualified.lowercased() ?? model
         if showTasks[key] == nil {
             let client = client, budget = budget
             showTasks[key] = Task {

@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// One way a deployed model differs from its Modelfile, e.g. temperature expected '0.3', deployed '0.7'.
 public struct Drift: Sendable, Equatable, CustomStringConvertible {
@@ -31,7 +32,7 @@ extension Modelfile {
     public func drift(from deployed: Modelfile) -> [Drift] {
         var drifts: [Drift] = []
         if let expected = from, let actual = deployed.from, !Self.isPath(expected), !Self.isPath(actual),
-           ModelKey(expected) != ModelKey(actual) {
+           !ModelName.matches(expected, actual) {
             drifts.append(Drift(key: "FROM", expected: expected, deployed: actual))
         }
         for (key, expected, actual) in [("SYSTEM", system, deployed.system), ("TEMPLATE", template, deployed.template)] {

@@ -38,7 +38,7 @@ import Testing
         Case(name: "no prompts", json: #"{"models": [{"name": "m", "prompts": []}]}"#,
              message: "models[0].prompts: expected a non-empty list of test prompts, found an empty list. Add at least one { \"prompt\": …, \"expect\": […] }."),
         Case(name: "model name with a space", json: #"{"models": [{"name": "my model", "prompts": []}]}"#,
-             message: "models[0].name: expected an Ollama model name (letters, digits, '_', '-', '.', ':' or '/'), found the string 'my model'. Write the name as `ollama list` shows it, e.g. \"financial_planning_expert_v6\"."),
+             message: "models[0].name: 'my model' is not a valid Ollama model name: the model 'my model' must start with a letter, digit or '_' and contain only letters, digits, '_', '-' and '.'. Write the name as `ollama list` shows it, e.g. \"financial_planning_expert_v6\"."),
         Case(name: "duplicate model by Ollama's name rules", json: #"{"models": [\#(model), \#(model.replacingOccurrences(of: "\"m\"", with: "\"M:latest\""))]}"#,
              message: "models[1].name: 'M:latest' is the same Ollama model as models[0].name 'm'. Give each model a distinct name (names are case-insensitive and 'x' means 'x:latest')."),
         Case(name: "duplicate migration order", json: #"{"models": [{"name": "a", "migrationOrder": 1, "prompts": [{"prompt": "p", "expect": ["k"]}]}, {"name": "b", "migrationOrder": 1, "prompts": [{"prompt": "p", "expect": ["k"]}]}]}"#,

@@ -85,7 +85,7 @@ import Testing
 
     @Test(arguments: [
         ("127.0.0.1:9999", "http://127.0.0.1:9999"),
-        ("0.0.0.0", "http://0.0.0.0:11434"),
+        ("0.0.0.0", "http://127.0.0.1:11434"),
         (":8080", "http://127.0.0.1:8080"),
         ("http://example.com", "http://example.com:80"),
         ("https://example.com/", "https://example.com:443"),
@@ -115,15 +115,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("foo", "FOO:latest", true),
-        ("foo", "library/foo", true),
-        ("registry.ollama.ai/library/foo:latest", "foo", true),
-        ("foo:3b", "foo", false),
-        ("me/foo", "foo", false),
-        ("localhost:5000/me/foo", "localhost:5000/me/foo:latest", true),
-        ("foo@sha256:abc", "foo", true),
+        ("FINANCIAL_PLANNING_EXPERT_V6:latest", true),
+        ("library/financial_planning_expert_v6", true),
+        ("registry.ollama.ai/library/financial_planning_expert_v6:latest", true),
+        ("financial_planning_expert_v6:q4", false),
+        ("me/financial_planning_expert_v6", false),
     ])
-    func `model keys follow Ollama's name rules`(a: String, b: String, same: Bool) {
-        #expect((ModelKey(a) == ModelKey(b)) == same)
+    func `models are looked up by Ollama's name rules`(name: String, found: Bool) throws {
+        let config = try ReadinessConfig.load(from: file, environment: [:])
+        #expect((config.model(named: name)?.name == "financial_planning_expert_v6") == found)
     }
 }

@@ -30,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func `a missing script or a folder fails`() async throws {
-        try await DomainFixtures.withTemporaryDirectory { folder in
+    @Test func `a missing script or a folder fails`() async {
+        await DomainFixtures.withTemporaryDirectory { folder in
             let missing = await ScriptProbe.check(folder.appendingPathComponent("nope.sh"))
             #expect(missing.problems == ["\(folder.path)/nope.sh does not exist."])
             let directory = await ScriptProbe.check(folder)

@@ -30,7 +30,7 @@ final class RecordedRun: SuiteRunning {
         guard let events = FileManager.default.contents(atPath: source.appendingPathComponent("events.jsonl").path) else {
             return SuiteRunOutcome(status: status)
         }
-        FileManager.default.createFile(atPath: request.eventsFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: request.eventsFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: request.eventsFile)
         defer { try? handle.close() }
         var offset = 0

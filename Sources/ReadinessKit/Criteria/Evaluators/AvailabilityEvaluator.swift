@@ -1,11 +1,12 @@
+import OllamaKit
+
 /// Decides `models-available`: whether a configured model is among the models Ollama lists.
 public enum AvailabilityEvaluator {
     /// Looks `model` up in `installed` (the names of `/api/tags`) by Ollama's rules: "x" is "x:latest",
     /// case does not matter, and a registry prefix or digest does not change the identity.
     /// - Returns: A passing result naming the installed tag, or a failing one with the command that builds it.
     public static func evaluate(_ model: ReadinessConfig.Model, installed: [String]) -> CriterionResult {
-        let key = ModelKey(model.name)
-        if let match = installed.first(where: { ModelKey($0) == key }) {
+        if let match = installed.first(where: { ModelName.matches($0, model.name) }) {
             return Criterion.modelsAvailable.result(model: model.name, passed: true, message: "\(model.name) is available as \(match)")
         }
         let build = ModelActions.build(model)

@@ -1,3 +1,5 @@
+import OllamaKit
+
 /// What one test query of the performance run measured.
 public struct QueryOutcome: Sendable, Equatable {
     /// The model as readiness.json names it.
@@ -53,8 +55,7 @@ public struct PerformanceReport: Sendable, Equatable {
 
     /// The queries sent to `model` (matched by Ollama's name rules).
     public func queries(for model: String) -> [QueryOutcome] {
-        let key = ModelKey(model)
-        return queries.filter { ModelKey($0.model) == key }
+        queries.filter { ModelName.matches($0.model, model) }
     }
 
     /// The statistics of `model`'s queries.
