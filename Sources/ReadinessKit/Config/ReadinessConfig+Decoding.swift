@@ -210,13 +210,17 @@ private struct ConfigDecoder {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw gateNode.error("a gate has an empty name", fix: "Name the gate, e.g. \"phase2\".")
             }
-            let fields = try gateNode.object(allowed: ["description", "criteria"], fix: "Write the gate as { \"criteria\": [ids] }.")
+            let fields = try gateNode.object(
+                allowed: ["description", "criteria", "allCritical"], fix: "Write the gate as { \"criteria\": [ids], \"allCritical\": true }.")
             let criteria = try required(fields, "criteria", in: gateNode, fix: "List the criterion ids this gate requires.")
                 .array("a non-empty list of criterion ids", fix: "List the criteria this gate requires, e.g. \"models-available\".", allowEmpty: false)
             return .init(
                 name: name,
                 description: try optional(fields, "description").map { try $0.string(fix: "Describe the gate in a sentence, or remove it.") },
-                criteria: try criteria.map { try $0.string("a criterion id (a non-empty string)", fix: "Write the id, e.g. \"models-available\".") }
+                criteria: try criteria.map { try $0.string("a criterion id (a non-empty string)", fix: "Write the id, e.g. \"models-available\".") },
+                allCritical: try optional(fields, "allCritical").map {
+                    try $0.bool(fix: "Write true to also require every critical criterion the run records, else false.")
+                } ?? false
             )
         }
     }

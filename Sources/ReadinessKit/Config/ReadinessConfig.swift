@@ -102,8 +102,18 @@ public struct ReadinessConfig: Sendable, Equatable {
     public struct Gate: Sendable, Equatable {
         public var name: String
         public var description: String?
-        /// Criterion ids, e.g. "models-available".
+        /// Criterion ids, e.g. "models-available"; each must have run for the gate to be decided.
         public var criteria: [String]
+        /// Whether every critical criterion the run records is required too, so a critical criterion a user
+        /// adds as a new test blocks the gate without editing its list.
+        public var allCritical: Bool
+
+        public init(name: String, description: String? = nil, criteria: [String], allCritical: Bool = false) {
+            self.name = name
+            self.description = description
+            self.criteria = criteria
+            self.allCritical = allCritical
+        }
     }
 
     /// A model asked to grade answers, and how much its grade weighs against the heuristic score.
@@ -120,7 +130,8 @@ public struct ReadinessConfig: Sendable, Equatable {
         criteria: [
             "models-available", "models-respond", "success-rate", "response-time",
             "quality", "backup-scripts", "configs", "ollama-service",
-        ]
+        ],
+        allCritical: true
     )
 
     /// The models sorted by `migrationOrder`; models without one follow in file order.

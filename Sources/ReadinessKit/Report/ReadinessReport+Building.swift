@@ -42,7 +42,8 @@ extension ReadinessReport {
         let gate = resolveGate(context, problems: &problems)
         let models = context.config?.modelsInMigrationOrder ?? []
         var analysis = RunAnalysis.analyze(
-            evidence, required: gate.criteria, modelOrder: models.map(\.name), locator: context.locator
+            evidence, required: gate.criteria, allCritical: gate.allCritical, modelOrder: models.map(\.name),
+            locator: context.locator
         )
         analysis.problems = problems + analysis.problems
         let verdict = Verdict.decide(gate: gate.name, analysis: analysis)
@@ -57,7 +58,7 @@ extension ReadinessReport {
         return ReadinessReport(
             schemaVersion: currentSchemaVersion, verdict: verdict.outcome, summary: verdict.summary,
             reasons: verdict.reasons, warnings: verdict.warnings,
-            gate: Gate(name: gate.name, description: gate.description, criteria: gate.criteria),
+            gate: Gate(name: gate.name, description: gate.description, criteria: analysis.criteria.filter(\.required).map(\.id)),
             criteria: analysis.criteria, unlistedTests: analysis.unlisted, problems: analysis.problems,
             models: modelSummaries(analysis.criteria, config: context.config), actions: actions,
             timings: Timings(

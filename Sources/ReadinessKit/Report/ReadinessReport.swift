@@ -34,7 +34,7 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
     public struct Gate: Codable, Sendable, Equatable {
         public var name: String
         public var description: String?
-        /// The criterion ids it requires.
+        /// The criterion ids it required in this run: its list, plus every critical one when `allCritical`.
         public var criteria: [String]
     }
 

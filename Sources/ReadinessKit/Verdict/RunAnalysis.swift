@@ -17,10 +17,12 @@ public struct RunAnalysis: Sendable, Equatable {
     /// - Parameters:
     ///   - evidence: The run, as read from its event stream.
     ///   - required: The criterion ids the gate requires.
+    ///   - allCritical: Whether every critical criterion with a result or a test is required too.
     ///   - modelOrder: Model names in migration order, to sort per-model rows.
     ///   - locator: Where to find the attachment files.
     public static func analyze(
-        _ evidence: RunEvidence, required: [String], modelOrder: [String], locator: AttachmentLocator
+        _ evidence: RunEvidence, required: [String], allCritical: Bool = false, modelOrder: [String],
+        locator: AttachmentLocator
     ) -> RunAnalysis {
         var problems = evidence.problems
         var rowsByID: [String: [CriterionResult]] = [:]
@@ -66,8 +68,11 @@ public struct RunAnalysis: Sendable, Equatable {
         }
         let criteria = ids.map { id in
             let rows = (rowsByID[id] ?? []).sorted { order($0) < order($1) }
+            let ran = !rows.isEmpty || testsByID[id] != nil
+            let critical = (rows.first?.severity ?? Criterion.named(id)?.severity) == .critical
             return CriterionOutcome.merge(
-                id: id, rows: rows, tests: testsByID[id] ?? [], required: required.contains(id)
+                id: id, rows: rows, tests: testsByID[id] ?? [],
+                required: required.contains(id) || (allCritical && ran && critical)
             )
         }
         let missing = criteria.filter { $0.required && $0.status == .missing }

@@ -66,7 +66,7 @@ import Testing
                 {"ollama": {"host": "https://ollama.example:8443/", "modelsPath": "~/models"},
                  "thresholds": {"successRate": 1, "averageResponseSeconds": 2.5, "rounds": 3, "maxConcurrentRequests": 4},
                  "models": [{"name": "m", "modelfile": "/abs/m.Modelfile", "prompts": [{"prompt": "p", "expect": ["k"]}]}],
-                 "gates": {"smoke": {"criteria": ["models-available"]}, "alpha": {"description": "d", "criteria": ["x"]}},
+                 "gates": {"smoke": {"criteria": ["models-available"]}, "alpha": {"description": "d", "criteria": ["x"], "allCritical": true}},
                  "judge": {"model": "llama3.2:3b"}}
                 """, to: "sub/readiness.json", in: folder)
             let config = try ReadinessConfig.load(from: url, environment: ["HOME": "/h", "OLLAMA_MODELS": "/ignored"])
@@ -79,6 +79,7 @@ import Testing
             #expect(config.models[0].modelfile?.path == "/abs/m.Modelfile")
             #expect(config.gates.map(\.name) == ["alpha", "smoke"])
             #expect(config.gates[0].description == "d")
+            #expect(config.gates.map(\.allCritical) == [true, false])
             #expect(config.judge == ReadinessConfig.Judge(model: "llama3.2:3b", weight: 0.5))
         }
     }

@@ -96,6 +96,23 @@ struct VerdictTests {
         #expect(report.reasons.first == "Readiness/Custom/teamPolicy() failed without recording a criterion: Expectation failed: (answers → 1) == 2: the on-call runbook names every model")
     }
 
+    @Test func `a user's critical criterion blocks a gate with allCritical and only warns without it`() throws {
+        let blocked = try StreamFixtures.report("custom-critical")
+        #expect(blocked.verdict == .notReady)
+        #expect(blocked.summary == "Gate 'phase2': 1 required critical criterion did not pass (context-window).")
+        #expect(blocked.gate.criteria.last == "context-window")
+        #expect(blocked.actions.first == "Add PARAMETER num_ctx 4096 to matthew_context_provider_v2's Modelfile and rebuild it.")
+
+        var config = try StreamFixtures.config()
+        config.gates = [.init(name: "phase2", criteria: ReadinessConfig.defaultGate.criteria)]
+        let listed = try StreamFixtures.report("custom-critical", config: config)
+        #expect(listed.verdict == .ready)
+        #expect(listed.gate.criteria == ReadinessConfig.defaultGate.criteria)
+        #expect(listed.warnings == ["context-window (not in gate 'phase2') fell short: 6 of 6 models fall short: "
+            + "matthew_context_provider_v2, louisville_expert_v3, enhanced_agent_enforcer_v2, financial_planning_expert_v6, "
+            + "decision_simplifier_v2, enhanced_agent_fast_v6"])
+    }
+
     @Test func `results that passed do not save a criterion whose test failed`() {
         var evidence = RunEvidence()
         let lines = [
