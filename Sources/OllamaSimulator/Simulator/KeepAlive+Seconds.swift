@@ -25,27 +25,23 @@ extension KeepAlive {
             rest = rest.dropFirst()
         }
         if rest == "0" { return 0 }
-        guard !rest.isEmpty else { throw GoDurationError(message: "time: invalid duration \(goQuoted(text))") }
+        guard !rest.isEmpty else { throw GoDurationError(message: "time: invalid duration \(GoQuoting.quoted(text))") }
         var total = 0.0
         while !rest.isEmpty {
             let number = rest.prefix { $0.isNumber || $0 == "." }
             guard let value = Double(number), !number.isEmpty else {
-                throw GoDurationError(message: "time: invalid duration \(goQuoted(text))")
+                throw GoDurationError(message: "time: invalid duration \(GoQuoting.quoted(text))")
             }
             rest = rest.dropFirst(number.count)
             let unitText = rest.prefix { !$0.isNumber && $0 != "." }
-            guard !unitText.isEmpty else { throw GoDurationError(message: "time: missing unit in duration \(goQuoted(text))") }
+            guard !unitText.isEmpty else { throw GoDurationError(message: "time: missing unit in duration \(GoQuoting.quoted(text))") }
             guard let unit = units.first(where: { $0.0 == unitText }) else {
-                throw GoDurationError(message: "time: unknown unit \(goQuoted(String(unitText))) in duration \(goQuoted(text))")
+                throw GoDurationError(message: "time: unknown unit \(GoQuoting.quoted(String(unitText))) in duration \(GoQuoting.quoted(text))")
             }
             total += value * unit.1
             rest = rest.dropFirst(unitText.count)
         }
         return sign * total
-    }
-
-    private static func goQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
 

@@ -54,7 +54,7 @@ enum ModelfileText {
         case .integer(let number): "\(number)"
         case .double(let number): number.rounded() == number && abs(number) < 1e15 ? "\(Int64(number))" : "\(number)"
         case .bool(let flag): "\(flag)"
-        case .string(let text): goSyntax ? goQuoted(text) : text
+        case .string(let text): goSyntax ? GoQuoting.quoted(text) : text
         case .null, .array, .object: ""
         }
     }
@@ -63,20 +63,5 @@ enum ModelfileText {
     static func quote(_ text: String) -> String {
         guard text.contains("\n") || text.hasPrefix(" ") || text.hasSuffix(" ") else { return text }
         return text.contains("\"") ? "\"\"\"\(text)\"\"\"" : "\"\(text)\""
-    }
-
-    private static func goQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

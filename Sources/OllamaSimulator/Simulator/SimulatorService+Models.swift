@@ -73,13 +73,13 @@ extension SimulatorService {
     func copy(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
         guard let body = decode(CopyRequest.self, goType: "api.CopyRequest", request, writer) else { return }
         guard (try? ModelName(body.source)) != nil else {
-            return sendError("source \(goQuoted(body.source)) is invalid", status: 400, writer)
+            return sendError("source \(GoQuoting.quoted(body.source)) is invalid", status: 400, writer)
         }
         guard let destination = try? ModelName(body.destination) else {
-            return sendError("destination \(goQuoted(body.destination)) is invalid", status: 400, writer)
+            return sendError("destination \(GoQuoting.quoted(body.destination)) is invalid", status: 400, writer)
         }
         guard let source = store.find(body.source) else {
-            return sendError("model \(goQuoted(body.source)) not found", status: 404, writer)
+            return sendError("model \(GoQuoting.quoted(body.source)) not found", status: 404, writer)
         }
         store.copy(source, to: destination)
         sendEmpty(writer)
@@ -88,7 +88,7 @@ extension SimulatorService {
     func delete(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
         guard let body = decode(DeleteRequest.self, goType: "api.DeleteRequest", request, writer) else { return }
         guard let name = try? ModelName(body.model) else {
-            return sendError("name \(goQuoted(body.model)) is invalid", status: 400, writer)
+            return sendError("name \(GoQuoting.quoted(body.model)) is invalid", status: 400, writer)
         }
         guard store.delete(name) else { return sendError("model '\(body.model)' not found", status: 404, writer) }
         sendEmpty(writer)
@@ -132,11 +132,6 @@ extension SimulatorService {
         let scales: [Character: Double] = ["K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
         guard let unit = size.last, let scale = scales[unit], let value = Double(size.dropLast()) else { return nil }
         return Int(value * scale)
-    }
-
-    /// Go's `%q` for the names in copy and delete errors.
-    private func goQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
 
