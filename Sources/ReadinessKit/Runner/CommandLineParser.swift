@@ -3,7 +3,7 @@ public enum CommandLineParser {
     /// Turns the arguments after the program name into an invocation.
     /// - Throws: `UsageError` with the message STYLE.md asks for.
     public static func parse(_ arguments: [String]) throws -> Invocation {
-        guard let first = arguments.first else { return .help(nil) }
+        guard let first = arguments.first else { throw UsageError("Missing command: check, report or gate", command: nil) }
         if ["--help", "-h", "help"].contains(first) {
             guard arguments.count > 1 else { return .help(nil) }
             guard let command = Invocation.Command(rawValue: arguments[1]) else {

@@ -69,7 +69,8 @@ public struct Verdict: Codable, Sendable, Equatable {
         if !problems.isEmpty {
             return Verdict(
                 outcome: .undecided,
-                summary: "Gate '\(gate)' cannot be decided: \(problems[0])\(problems.count > 1 ? " (and \(problems.count - 1) more)" : "").",
+                summary: "Gate '\(gate)' cannot be decided: \(Self.sentence(problems[0]))"
+                    + (problems.count > 1 ? " (and \(problems.count - 1) more)." : "."),
                 reasons: problems, warnings: warnings
             )
         }
@@ -84,5 +85,10 @@ public struct Verdict: Codable, Sendable, Equatable {
 
     private static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
         "\(number) \(number == 1 ? singular : plural)"
+    }
+
+    /// `text` without its closing period, so the summary can end it once.
+    private static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }

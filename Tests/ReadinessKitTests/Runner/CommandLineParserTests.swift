@@ -30,7 +30,6 @@ struct CommandLineParserTests {
             Valid(arguments: ["report", "--out", "r", "--attachments", "a", "--attachments", "b", "--", "e.jsonl"], invocation: .report(report)),
             Valid(arguments: ["gate", "--step", "3", "e.jsonl", "--attachments", "a"], invocation: .gate(gate)),
             Valid(arguments: ["gate", "--step=1"], invocation: .gate(Invocation.GateOptions(step: 1))),
-            Valid(arguments: [], invocation: .help(nil)),
             Valid(arguments: ["--help"], invocation: .help(nil)),
             Valid(arguments: ["help", "report"], invocation: .help(.report)),
             Valid(arguments: ["check", "--out", "x", "--help"], invocation: .help(.check)),
@@ -55,6 +54,12 @@ struct CommandLineParserTests {
             Error: Unknown option '--foo'
             Usage: readiness check [--config FILE] [--ollama URL] [--gate NAME] [--out DIR]
             See 'readiness check --help' for more information.
+
+            """),
+        Invalid(arguments: [], error: """
+            Error: Missing command: check, report or gate
+            Usage: readiness <check|report|gate> [options]
+            See 'readiness --help' for more information.
 
             """),
         Invalid(arguments: ["deploy"], error: """
