@@ -13,7 +13,7 @@ E2E_OUT  := .build/e2e
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests end-to-end demo bench clean
+.PHONY: build test unit-tests end-to-end demo bench client-compat clean
 
 build:
 	$(SWIFT) build
@@ -59,6 +59,13 @@ demo: build
 bench:
 	$(SWIFT) build -c release --product readiness-bench
 	$$($(SWIFT) build -c release --show-bin-path)/readiness-bench
+
+## Optional (needs PyPI): the official ollama Python client, unchanged, against ollama-sim.
+COMPAT_VENV := .build/compat-venv
+client-compat: build
+	test -x $(COMPAT_VENV)/bin/python || python3 -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/pip install -q 'ollama>=0.6,<0.7'
+	$(SIM) --scenario $(HEALTHY) --port 0 -- $(COMPAT_VENV)/bin/python Tests/ClientCompatibility/ollama_python.py
 
 clean:
 	rm -rf .build readiness-report
