@@ -23,10 +23,12 @@ public struct QualityScore: Sendable, Equatable {
     public var total: Double
     public var components: [Component]
 
-    /// Builds a score as the weighted sum of `components`.
+    /// Builds a score as the weighted sum of `components`, rounded to 9 decimals so that floating-point noise
+    /// (0.1 + 0.2 + …) cannot move a score across a threshold or print as 0.9999999999999999.
     public init(components: [Component]) {
         self.components = components
-        self.total = min(1, max(0, components.reduce(0) { $0 + $1.weight * $1.score }))
+        let sum = components.reduce(0) { $0 + $1.weight * $1.score }
+        self.total = min(1, max(0, (sum * 1e9).rounded() / 1e9))
     }
 
     /// The component with this name, if present.

@@ -59,6 +59,16 @@ import Testing
         #expect(abs(score.components.reduce(0) { $0 + $1.weight } - 1) < 1e-9)
     }
 
+    @Test func `a full score is exactly 1, not 1 minus floating-point noise`() {
+        let score = QualityScorer().score(
+            answer: "A good emergency fund covers three to six months of essential expenses such as rent and food.",
+            prompt: "How large should my emergency fund be?", expect: ["emergency fund", "months", "expenses"]
+        )
+        #expect(score.total == 1)
+        // 0.1 + 0.2 is 0.30000000000000004 in floating point.
+        #expect(QualityScore(components: [.init(name: "a", weight: 0.1, score: 1, detail: ""), .init(name: "b", weight: 0.2, score: 1, detail: "")]).total == 0.3)
+    }
+
     @Test func `components explain what was found`() {
         let score = QualityScorer().score(answer: "Save enough to cover several months of expenses.", prompt: Self.fund, expect: Self.fundKeywords)
         #expect(score.component("keywords")?.detail == "2 of 3 keywords; missing 'emergency fund'")
