@@ -75,7 +75,7 @@ public enum Subprocess {
             output.markTimedOut()
             kill(-pid, SIGKILL)
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds(timeout), execute: killer)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval, execute: killer)
         await withCheckedContinuation { continuation in
             finished.notify(queue: .global()) { continuation.resume() }
         }
@@ -101,12 +101,8 @@ public enum Subprocess {
         throw ProbeError.launchFailed(executable, reason: "not found in PATH")
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     static func format(_ duration: Duration) -> String {
-        ConfigNode.format(seconds(duration)) + " s"
+        ConfigNode.format(duration.timeInterval) + " s"
     }
 }
 

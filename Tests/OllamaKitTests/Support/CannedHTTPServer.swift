@@ -95,7 +95,7 @@ final class CannedHTTPServer: @unchecked Sendable {
                 let bytes = Array(text.utf8)
                 guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else { return }
             case .pause(let duration):
-                Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                Thread.sleep(forTimeInterval: duration.timeInterval)
             case .hang:
                 var byte: UInt8 = 0
                 _ = read(fd, &byte, 1)  // returns when stop() shuts the socket down

@@ -63,8 +63,8 @@ public struct PerformanceRun: Sendable {
             return outcome
         }
         outcome.answer = generation.text
-        outcome.latency = Self.seconds(generation.wallTime)
-        outcome.timeToFirstToken = generation.timeToFirstToken.map(Self.seconds)
+        outcome.latency = generation.wallTime.timeInterval
+        outcome.timeToFirstToken = generation.timeToFirstToken.map(\.timeInterval)
         outcome.tokensPerSecond = generation.final.metrics.tokensPerSecond
         outcome.loadSeconds = generation.final.metrics.loadDuration.map { Double($0) / 1e9 }
         if generation.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -91,8 +91,4 @@ public struct PerformanceRun: Sendable {
     }
 
     private var timeout: Duration { .seconds(config.thresholds.requestTimeoutSeconds) }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }
