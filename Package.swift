@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
         .executableTarget(name: "readiness", dependencies: ["ReadinessKit"]),
         // `make bench`: report generation speed against a baseline measured in the same run.
-        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit"]),
+        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "OllamaKit"]),
 
         .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),

@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 import ReadinessKit
 
 // `make bench`: report generation on a synthetic stream of 100,000 events, against a baseline measured in the
@@ -69,7 +70,7 @@ func fastest(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
     var best = Double.infinity
     for _ in 0..<repetitions {
         let elapsed = try ContinuousClock().measure(body)
-        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        best = min(best, elapsed.timeInterval)
     }
     return best
 }

@@ -1,6 +1,9 @@
 import Foundation
 
-/// Cuts a byte stream that arrives in chunks into complete JSON lines, keeping an unfinished last line for later.
+/// Cuts a byte stream that arrives in chunks into complete lines, keeping an unfinished last line for later.
+///
+/// Lines are returned as written (a "\r" before the newline stays); only empty lines are dropped. Readers that
+/// want more leniency, like `NDJSONLineSplitter`, filter the lines it returns.
 public struct LineSplitter: Sendable {
     /// Bytes after the last newline seen so far: a line still being written, or a truncated one at the end.
     public private(set) var remainder = Data()

@@ -5,31 +5,23 @@ import Foundation
 /// Lines end at "\n" (a preceding "\r" is dropped); blank lines are skipped; `finish()` returns a last
 /// line that had no newline, which Ollama never sends but a truncated stream may.
 public struct NDJSONLineSplitter: Sendable {
-    private var pending = Data()
+    private var lines = LineSplitter()
 
     public init() {}
 
     /// Adds a chunk and returns the complete, non-blank lines it finished, without their newlines.
     public mutating func append(_ chunk: Data) -> [Data] {
-        pending.append(chunk)
-        var lines: [Data] = []
-        var start = pending.startIndex
-        while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            if let line = Self.content(pending[start..<newline]) { lines.append(line) }
-            start = pending.index(after: newline)
-        }
-        pending = Data(pending[start...])
-        return lines
+        lines.append(chunk).compactMap(Self.content)
     }
 
     /// The bytes after the last newline, when they are not blank; call once the stream has ended.
     public mutating func finish() -> Data? {
-        defer { pending = Data() }
-        return Self.content(pending[...])
+        defer { lines = LineSplitter() }
+        return Self.content(lines.remainder)
     }
 
-    private static func content(_ line: Data.SubSequence) -> Data? {
-        var line = line
+    private static func content(_ line: Data) -> Data? {
+        var line = line[...]
         if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
         let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         return blank ? nil : Data(line)

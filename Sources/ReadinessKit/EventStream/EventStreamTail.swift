@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// Follows an event stream file while `swift test` is still writing it, handing over each line once it is complete.
 public struct EventStreamTail: Sendable {

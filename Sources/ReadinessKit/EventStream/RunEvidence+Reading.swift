@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 extension RunEvidence {
     /// The stream schema this runner reads (`--event-stream-version 6.3`); records of another major version are refused.

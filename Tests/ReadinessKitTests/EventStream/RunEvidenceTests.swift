@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 import Testing
 @testable import ReadinessKit
 
