@@ -10,6 +10,12 @@ SIM       = $(BIN)/ollama-sim
 RUNNER    = $(BIN)/readiness
 E2E_OUT  := .build/e2e
 
+# $(call check_on,SCENARIO,OUT): `readiness check` of $(CONFIG) against ollama-sim serving SCENARIO.
+check_on = $(SIM) --scenario $(1) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(2)
+# $(call expect_exit,STATUS,WHAT,COMMAND): runs COMMAND and fails, naming WHAT, unless it exits with STATUS.
+expect_exit = status=0; $(3) || status=$$?; \
+	[ $$status -eq $(1) ] || { echo "$(2) should exit $(1), got $$status" >&2; exit 1; }
+
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
@@ -28,9 +34,8 @@ unit-tests: build
 ## healthy must be READY (exit 0), phase1 NOT READY (exit 1) naming the three missing models.
 end-to-end: build
 	rm -rf $(E2E_OUT)
-	$(SIM) --scenario $(HEALTHY) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(E2E_OUT)/healthy
-	status=0; $(SIM) --scenario $(PHASE1) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(E2E_OUT)/phase1 || status=$$?; \
-	  if [ $$status -ne 1 ]; then echo "end-to-end: phase1 should exit 1 (NOT READY), got $$status" >&2; exit 1; fi
+	$(call check_on,$(HEALTHY),$(E2E_OUT)/healthy)
+	$(call expect_exit,1,end-to-end: phase1 (NOT READY),$(call check_on,$(PHASE1),$(E2E_OUT)/phase1))
 	for model in financial_planning_expert_v6 decision_simplifier_v2 enhanced_agent_fast_v6; do \
 	  grep -q "$$model" $(E2E_OUT)/phase1/report.md || { echo "end-to-end: phase1 report does not name $$model" >&2; exit 1; }; \
 	done
@@ -45,15 +50,13 @@ DEMO_OUT := readiness-report
 demo: build
 	@echo "== 1. Phase 1: three of the six Mirador models are missing (expect NOT READY, exit 1)"
 	@echo "\$$ ollama-sim --scenario $(PHASE1) --port 0 -- readiness check --config $(CONFIG) --out $(DEMO_OUT)/phase1"
-	@status=0; $(SIM) --scenario $(PHASE1) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(DEMO_OUT)/phase1 || status=$$?; \
-	  [ $$status -eq 1 ] || { echo "demo: phase1 should be NOT READY (exit 1), got $$status" >&2; exit 1; }
+	@$(call expect_exit,1,demo: phase1 (NOT READY),$(call check_on,$(PHASE1),$(DEMO_OUT)/phase1))
 	@echo; echo "== 2. The missing models built: the healthy fleet (expect READY, exit 0)"
 	@echo "\$$ ollama-sim --scenario $(HEALTHY) --port 0 -- readiness check --config $(CONFIG) --out $(DEMO_OUT)/healthy"
-	@$(SIM) --scenario $(HEALTHY) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(DEMO_OUT)/healthy
+	@$(call check_on,$(HEALTHY),$(DEMO_OUT)/healthy)
 	@echo; echo "== 3. Migration step 1 needs a backup of the first model too (expect blocked, exit 1)"
 	@echo "\$$ readiness gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy"
-	@status=0; $(RUNNER) gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy || status=$$?; \
-	  [ $$status -eq 1 ] || { echo "demo: the gate should block without backups (exit 1), got $$status" >&2; exit 1; }
+	@$(call expect_exit,1,demo: the step 1 gate without backups,$(RUNNER) gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy)
 	@echo; echo "demo: reports in $(DEMO_OUT)/phase1 and $(DEMO_OUT)/healthy (open report.html in a browser)"
 
 bench:
