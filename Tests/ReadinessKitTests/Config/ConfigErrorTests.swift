@@ -73,6 +73,8 @@ import Testing
              message: "documentation[0].describes[1]: 'ghost' is not one of the models in this file. Use a name from models[].name or remove it."),
         Case(name: "gate with no criteria", json: #"{"gates": {"phase2": {"criteria": []}}, "models": [\#(model)]}"#,
              message: "gates.phase2.criteria: expected a non-empty list of criterion ids, found an empty list. List the criteria this gate requires, e.g. \"models-available\"."),
+        Case(name: "gate allCritical not a boolean", json: #"{"gates": {"phase2": {"criteria": ["quality"], "allCritical": "yes"}}, "models": [\#(model)]}"#,
+             message: "gates.phase2.allCritical: expected true or false, found the string 'yes'. Write true to also require every critical criterion the run records, else false."),
         Case(name: "no gates", json: #"{"gates": {}, "models": [\#(model)]}"#,
              message: "gates: expected an object of gates, found an empty object. Define at least one gate, or remove 'gates' to use the default phase2 gate."),
         Case(name: "judge weight out of range", json: #"{"judge": {"model": "llama3.2", "weight": 2}, "models": [\#(model)]}"#,
