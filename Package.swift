@@ -1,13 +1,16 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.3
+// Swift 6.3 or later: the criteria record warning-severity issues and the runner reads event stream version 6.3.
 import PackageDescription
 
 let package = Package(
     name: "Readiness",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "OllamaKit", targets: ["OllamaKit"]),
         .library(name: "ReadinessKit", targets: ["ReadinessKit"]),
         .library(name: "ReadinessTesting", targets: ["ReadinessTesting"]),
+        // What a user's readiness package links: every built-in criterion, discovered by `swift test` there.
+        .library(name: "ReadinessCriteria", targets: ["ReadinessCriteria"]),
         .executable(name: "readiness", targets: ["readiness"]),
         .executable(name: "ollama-sim", targets: ["ollama-sim"]),
     ],
@@ -17,26 +20,25 @@ let package = Package(
         // An Ollama-compatible HTTP server driven by a scenario file (a library so tests start it in-process).
         .target(name: "OllamaSimulator", dependencies: ["OllamaKit"]),
         .executableTarget(name: "ollama-sim", dependencies: ["OllamaSimulator"]),
-        // The domain: config, criteria, quality, probes, event streams, verdicts, gates, reports.
+        // The domain, judging only: config, criteria, quality, probes, event streams, verdicts, gates, reports.
         .target(name: "ReadinessKit", dependencies: ["OllamaKit"]),
-        // The shared Ollama fixture the readiness suites (and users' own criteria) run against.
+        // The shared Ollama fixture the criteria (built-in and users' own) run against.
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
-        .executableTarget(name: "readiness", dependencies: ["ReadinessKit"]),
+        // The built-in readiness criteria as Swift Testing suites, compiled into the user's test run.
+        .target(name: "ReadinessCriteria", dependencies: ["ReadinessTesting", "ReadinessKit"]),
+        // The runner's commands: parsing, help, spawning `swift test`, publishing; `readiness` is its thin executable.
+        .target(name: "ReadinessCommands", dependencies: ["ReadinessKit", "OllamaKit"]),
+        .executableTarget(name: "readiness", dependencies: ["ReadinessCommands"]),
         // `make bench`: report generation speed against a baseline measured in the same run.
         .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "OllamaKit"]),
 
+        // Unit tests: fast, deterministic, no simulator process (`swift test` at the root runs exactly these).
+        .target(name: "TestFixtures", dependencies: ["ReadinessKit"], path: "Tests/TestFixtures"),
         .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
-        .testTarget(
-            name: "ReadinessKitTests",
-            dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit"]
-        ),
-        // The readiness criteria: `swift test --filter ReadinessSuites` is the readiness check.
-        .testTarget(
-            name: "ReadinessSuites",
-            dependencies: ["ReadinessTesting", "ReadinessKit", "OllamaKit"],
-            path: "IntegrationTests/ReadinessSuites"
-        ),
+        .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
+        .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
+        .testTarget(name: "ReadinessCommandsTests", dependencies: ["ReadinessCommands", "ReadinessKit", "TestFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

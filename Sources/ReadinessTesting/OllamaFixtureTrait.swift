@@ -29,10 +29,21 @@ public struct OllamaFixtureTrait: SuiteTrait, TestScoping {
             try await function()
             return
         }
-        let fixture = ReadinessFixture(environment: environment, currentDirectory: currentDirectory)
+        let fixture = ReadinessFixture.shared(environment: environment, currentDirectory: currentDirectory)
+        let tally = CriterionTally()
         try await ReadinessFixture.$current.withValue(fixture) {
-            try await function()
+            try await CriterionTally.$current.withValue(tally, operation: function)
         }
+        // Fail closed: a filter that left only tests recording no criterion would otherwise pass, having checked nothing.
+        if tally.count == 0 {
+            Issue.record(Comment(rawValue: Self.nothingChecked(test.name)))
+        }
+    }
+
+    /// The failure of a suite tree in which no criterion was recorded.
+    static func nothingChecked(_ suite: String) -> String {
+        "No readiness criterion was recorded in '\(suite)': a readiness check that checks nothing is not a pass. "
+            + "Run the criteria (check your --filter/--skip), and record your own with ReadinessFixture.check or record."
     }
 }
 

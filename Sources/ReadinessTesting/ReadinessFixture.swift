@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import Synchronization
 import Testing
 
 /// What the readiness suites share: the loaded config, one Ollama client, one request budget and the
@@ -23,6 +24,25 @@ public final class ReadinessFixture: Sendable {
             return Checklist(config: config, evidence: OllamaEvidence(config: config))
         }
     }
+
+    /// The one fixture of this process for an environment and folder, so that suite trees marked `.ollamaFixture`
+    /// separately (the built-in criteria and a user's own) still share one client, request budget and performance run.
+    public static func shared(environment: [String: String], currentDirectory: URL) -> ReadinessFixture {
+        let key = SharedKey(environment: environment, currentDirectory: currentDirectory.standardizedFileURL.path)
+        return sharedFixtures.withLock { fixtures in
+            if let fixture = fixtures[key] { return fixture }
+            let fixture = ReadinessFixture(environment: environment, currentDirectory: currentDirectory)
+            fixtures[key] = fixture
+            return fixture
+        }
+    }
+
+    private struct SharedKey: Hashable {
+        var environment: [String: String]
+        var currentDirectory: String
+    }
+
+    private static let sharedFixtures = Mutex<[SharedKey: ReadinessFixture]>([:])
 
     /// The fixture of the running suite tree.
     /// - Throws: An error explaining how to provide one, when the test is not inside a suite marked `.ollamaFixture`.
@@ -94,6 +114,7 @@ public final class ReadinessFixture: Sendable {
 
     /// Attaches `result`; when it failed, records an error (`failsTest`) or a warning.
     private static func record(_ result: CriterionResult, failsTest: Bool, sourceLocation: SourceLocation) {
+        CriterionTally.current?.increment()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {

@@ -103,7 +103,7 @@ var verdict = ""
 let full = fastest(3) {
     let evidence = RunEvidence.parse(stream, name: "synthetic.jsonl")
     let report = ReadinessReport.build(from: evidence, context: .init(
-        config: config, gateName: "phase2", locator: AttachmentLocator(), generatedAt: Date(), toolVersion: Usage.toolVersion
+        config: config, gateName: "phase2", locator: AttachmentLocator(), generatedAt: Date(), toolVersion: ToolVersion.current
     ))
     let rendered = [
         MarkdownRenderer.render(report), JUnitRenderer.render(report), HTMLRenderer.render(report), ConsoleRenderer.render(report),

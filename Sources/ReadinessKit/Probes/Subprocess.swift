@@ -91,7 +91,7 @@ public enum Subprocess {
     }
 
     /// Resolves a program name through PATH the way a shell would.
-    static func locate(_ executable: String, environment: [String: String]) throws -> URL {
+    package static func locate(_ executable: String, environment: [String: String]) throws -> URL {
         if executable.contains("/") { return URL(fileURLWithPath: executable) }
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") {

@@ -10,9 +10,6 @@ public struct RunAnalysis: Sendable, Equatable {
     /// criteria the gate requires that have no result.
     public var problems: [RunProblem]
 
-    /// The test module holding the readiness suites; its failures count even without a criterion.
-    public static let suiteModule = "ReadinessSuites"
-
     /// Merges the evidence into criteria.
     /// - Parameters:
     ///   - evidence: The run, as read from its event stream.
@@ -47,7 +44,8 @@ public struct RunAnalysis: Sendable, Equatable {
         for id in required where !ids.contains(id) { ids.append(id) }
 
         var unlisted: [UnlistedTest] = []
-        for test in evidence.tests where test.module == suiteModule && !recordingTests.contains(test.id) {
+        // Every test of the run counts: the runner runs the readiness package, whatever its test target is called.
+        for test in evidence.tests where !recordingTests.contains(test.id) {
             if !test.isSuite, let id = criterionID(forFunction: test.name), ids.contains(id) {
                 testsByID[id, default: []].append(test)
             } else if test.failed {

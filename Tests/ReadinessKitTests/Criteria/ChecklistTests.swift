@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import OllamaSimulator
+import TestFixtures
 import Testing
 @testable import ReadinessKit
 

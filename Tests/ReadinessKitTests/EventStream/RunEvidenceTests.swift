@@ -1,5 +1,6 @@
 import Foundation
 import OllamaKit
+import TestFixtures
 import Testing
 @testable import ReadinessKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReadinessKit
 
 /// Shows a running check: on a terminal one line redrawn in place (tests done / total, the current one);
 /// elsewhere (CI logs) one plain line per finished test.

@@ -1,4 +1,5 @@
 import Foundation
+import ReadinessKit
 
 extension ReadinessCLI {
     /// `readiness check`: runs the suites into `<out>/run`, following progress, then reports exactly as `report` does.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ReadinessKit
+@testable import ReadinessCommands
+import ReadinessKit
+import TestFixtures
 
 struct GateStepTests {
     /// A copy of the Mirador config whose backup.directory is `backups` inside `folder`.

@@ -1,9 +1,9 @@
 /// A command line that cannot be run: printed as "Error: …", the usage line and where to get help, then exit 2.
-public struct UsageError: Error, Equatable, CustomStringConvertible {
+struct UsageError: Error, Equatable, CustomStringConvertible {
     /// The subcommand whose usage applies, or `nil` for the tool.
-    public let command: Invocation.Command?
+    let command: Invocation.Command?
     /// "Unknown option '--foo'" and the like: sentence case, user values in single quotes.
-    public let message: String
+    let message: String
 
     init(_ message: String, command: Invocation.Command?) {
         self.message = message
@@ -11,7 +11,7 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The three lines for stderr.
-    public var description: String {
+    var description: String {
         let name = command.map { "readiness \($0.rawValue)" } ?? "readiness"
         return "Error: \(message)\n\(Usage.line(command))\nSee '\(name) --help' for more information.\n"
     }

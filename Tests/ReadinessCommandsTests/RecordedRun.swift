@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
-@testable import ReadinessKit
+@testable import ReadinessCommands
+import ReadinessKit
+import TestFixtures
 
 /// A suite run replayed from fixtures/event-streams: writes the recorded stream in chunks (so progress sees a
 /// growing file), copies the attachments, and exits as the recorded `swift test` did. Never spawns `swift test`.

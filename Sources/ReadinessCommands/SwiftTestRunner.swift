@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReadinessKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,15 +8,15 @@ import Darwin
 #endif
 
 /// Runs the suites with the real `swift test`, its output going to the run's log file.
-public struct SwiftTestRunner: SuiteRunning {
+struct SwiftTestRunner: SuiteRunning {
     /// The `swift` executable: a path, or a name looked up in PATH.
-    public var swift: String
+    var swift: String
 
-    public init(swift: String = "swift") {
+    init(swift: String = "swift") {
         self.swift = swift
     }
 
-    public func run(_ request: SuiteRunRequest) async throws -> SuiteRunOutcome {
+    func run(_ request: SuiteRunRequest) async throws -> SuiteRunOutcome {
         let process = Process()
         process.executableURL = try Subprocess.locate(swift, environment: request.environment)
         process.arguments = request.swiftTestArguments

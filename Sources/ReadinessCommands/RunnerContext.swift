@@ -1,4 +1,5 @@
 import Foundation
+import ReadinessKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,18 +9,18 @@ import Darwin
 /// The world the runner talks to: environment, folders, console and clock, plus how suites are run.
 /// Tests build one with captured output and a recorded suite run.
 public struct RunnerContext: Sendable {
-    public var environment: [String: String]
-    public var currentDirectory: URL
+    var environment: [String: String]
+    var currentDirectory: URL
     /// Whether stdout is a terminal (progress redraws one line) or not (plain lines).
-    public var isTerminal: Bool
-    public var output: @Sendable (String) -> Void
-    public var errorOutput: @Sendable (String) -> Void
-    public var now: @Sendable () -> Date
-    public var suiteRunner: any SuiteRunning
+    var isTerminal: Bool
+    var output: @Sendable (String) -> Void
+    var errorOutput: @Sendable (String) -> Void
+    var now: @Sendable () -> Date
+    var suiteRunner: any SuiteRunning
     /// How often `check` looks at the growing event stream.
-    public var progressInterval: Duration
+    var progressInterval: Duration
 
-    public init(
+    init(
         environment: [String: String], currentDirectory: URL, isTerminal: Bool,
         output: @escaping @Sendable (String) -> Void, errorOutput: @escaping @Sendable (String) -> Void,
         now: @escaping @Sendable () -> Date = { Date() }, suiteRunner: any SuiteRunning = SwiftTestRunner(),

@@ -1,4 +1,5 @@
 import Foundation
+import ReadinessKit
 
 /// The `readiness` command as library code: parses the arguments, runs the command, returns the exit code
 /// (0 ready, 1 not ready, 2 undecided or usage/config error).

@@ -1,8 +1,8 @@
 /// Parses `readiness` command lines: `--k v`, `--k=v`, repeatable options, `--` before positional arguments.
-public enum CommandLineParser {
+enum CommandLineParser {
     /// Turns the arguments after the program name into an invocation.
     /// - Throws: `UsageError` with the message STYLE.md asks for.
-    public static func parse(_ arguments: [String]) throws -> Invocation {
+    static func parse(_ arguments: [String]) throws -> Invocation {
         guard let first = arguments.first else { throw UsageError("Missing command: check, report or gate", command: nil) }
         if ["--help", "-h", "help"].contains(first) {
             guard arguments.count > 1 else { return .help(nil) }

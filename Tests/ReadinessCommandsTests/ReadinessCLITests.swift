@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ReadinessKit
+@testable import ReadinessCommands
+import ReadinessKit
+import TestFixtures
 
 struct ReadinessCLITests {
     /// Runs the CLI in `folder` (the working directory) with captured output.
@@ -44,7 +46,7 @@ struct ReadinessCLITests {
             let request = try #require(suites.received.first)
             #expect(suites.received.count == 1)
             #expect(request.swiftTestArguments == [
-                "test", "--filter", "ReadinessSuites", "--event-stream-output-path", request.eventsFile.path,
+                "test", "--event-stream-output-path", request.eventsFile.path,
                 "--event-stream-version", "6.3", "--attachments-path", request.attachmentsDirectory.path,
             ])
             #expect(request.eventsFile.path.hasSuffix("readiness-report/run/events.jsonl"))

@@ -1,5 +1,7 @@
 import Testing
-@testable import ReadinessKit
+@testable import ReadinessCommands
+import ReadinessKit
+import TestFixtures
 
 struct CommandLineParserTests {
     struct Valid: Sendable, CustomTestStringConvertible {

@@ -1,28 +1,28 @@
 import Foundation
-@testable import ReadinessKit
+import ReadinessKit
 
 /// The recorded event streams of fixtures/event-streams and the reports built from them.
-enum StreamFixtures {
+public enum StreamFixtures {
     /// fixtures/event-streams.
-    static let folder = DomainFixtures.root.appendingPathComponent("fixtures/event-streams")
+    public static let folder = DomainFixtures.root.appendingPathComponent("fixtures/event-streams")
     /// fixtures/mirador/readiness.json.
-    static let configFile = DomainFixtures.mirador.appendingPathComponent("readiness.json")
+    public static let configFile = DomainFixtures.mirador.appendingPathComponent("readiness.json")
     /// The instant every test report claims to be generated at, so reports compare exactly.
-    static let generatedAt = Date(timeIntervalSince1970: 1_795_600_000)
+    public static let generatedAt = Date(timeIntervalSince1970: 1_795_600_000)
 
     /// The Mirador config, as the runner loads it.
-    static func config() throws -> ReadinessConfig {
+    public static func config() throws -> ReadinessConfig {
         try ReadinessConfig.load(from: configFile, environment: [:])
     }
 
-    static func events(_ name: String) -> URL { URL(fileURLWithPath: "\(name)/events.jsonl", relativeTo: folder) }
-    static func attachments(_ name: String) -> URL { folder.appendingPathComponent("\(name)/attachments") }
+    public static func events(_ name: String) -> URL { URL(fileURLWithPath: "\(name)/events.jsonl", relativeTo: folder) }
+    public static func attachments(_ name: String) -> URL { folder.appendingPathComponent("\(name)/attachments") }
 
     /// The evidence of a recorded run.
-    static func evidence(_ name: String) -> RunEvidence { RunEvidence.read(from: events(name)) }
+    public static func evidence(_ name: String) -> RunEvidence { RunEvidence.read(from: events(name)) }
 
     /// The report of a recorded run against the Mirador config, as `readiness report` builds it.
-    static func report(_ name: String, gate: String = "phase2", config: ReadinessConfig? = nil) throws -> ReadinessReport {
+    public static func report(_ name: String, gate: String = "phase2", config: ReadinessConfig? = nil) throws -> ReadinessReport {
         ReadinessReport.build(from: evidence(name), context: ReadinessReport.Context(
             config: try config ?? self.config(), gateName: gate, locator: AttachmentLocator(directories: [attachments(name)]),
             eventsPath: "\(name)/events.jsonl", configPath: "fixtures/mirador/readiness.json",
@@ -31,7 +31,7 @@ enum StreamFixtures {
     }
 
     /// A copy of a recorded run in `folder`, so a test can damage it.
-    static func copy(_ name: String, into folder: URL) throws -> (events: URL, attachments: URL) {
+    public static func copy(_ name: String, into folder: URL) throws -> (events: URL, attachments: URL) {
         let target = folder.appendingPathComponent(name)
         try FileManager.default.copyItem(at: self.folder.appendingPathComponent(name), to: target)
         return (target.appendingPathComponent("events.jsonl"), target.appendingPathComponent("attachments"))

@@ -1,4 +1,5 @@
 import Foundation
+import ReadinessKit
 
 extension ReadinessCLI {
     /// `readiness gate --step N`: decides one migration step from the last report (or an event stream).

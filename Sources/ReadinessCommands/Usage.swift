@@ -1,10 +1,12 @@
+import OllamaKit
+
 /// Usage lines and help texts of the `readiness` command.
-public enum Usage {
+enum Usage {
     /// The tool's version, printed by `--version` and written into every report.
-    public static let toolVersion = "0.1.0"
+    static let toolVersion = ToolVersion.current
 
     /// "Usage: readiness check [--config FILE] …" for a command, or the tool's overview line.
-    public static func line(_ command: Invocation.Command?) -> String {
+    static func line(_ command: Invocation.Command?) -> String {
         switch command {
         case nil: "Usage: readiness <check|report|gate> [options]"
         case .check: "Usage: readiness check [--config FILE] [--ollama URL] [--gate NAME] [--out DIR]"
@@ -14,7 +16,7 @@ public enum Usage {
     }
 
     /// The full `--help` text.
-    public static func help(_ command: Invocation.Command?) -> String {
+    static func help(_ command: Invocation.Command?) -> String {
         let body: String
         switch command {
         case nil:
