@@ -2,4 +2,4 @@ import Foundation
 import ReadinessCommands
 
 // Exit statuses: 0 ready, 1 not ready, 2 undecided or usage/config error (see `readiness --help`).
-exit(await ReadinessCLI.main(Array(CommandLine.arguments.dropFirst()), context: .live()))
+exit(await ReadinessCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -23,7 +23,7 @@ struct GateStepTests {
                  "--config", config.path],
                 in: folder
             )
-            #expect(result.code == 0)
+            #expect(result.status == .success)
             #expect(result.out == """
                 Migration step 3: matthew_context_provider_v2, louisville_expert_v3, enhanced_agent_enforcer_v2
                 Next:
@@ -60,7 +60,7 @@ struct GateStepTests {
             let config = try Self.config(in: folder, backups: DomainFixtures.miradorModels)
             try ReportWriter.writeAll(try StreamFixtures.report("crash"), to: folder.appendingPathComponent("readiness-report"))
             let result = await ReadinessCLITests.run(["gate", "--step", "1", "--config", config.path], in: folder)
-            #expect(result.code == 2)
+            #expect(result.status == .undecided)
             #expect(result.out.contains("- the last run is incomplete: the test run never ended while 11 tests were running"))
         }
     }
@@ -69,8 +69,8 @@ struct GateStepTests {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let config = try Self.config(in: folder, backups: [])
             let missing = await ReadinessCLITests.run(["gate", "--step", "1", "--config", config.path], in: folder)
-            #expect(missing.code == 2)
-            #expect(missing.err == "Error: 'readiness-report/report.json' does not exist. Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass --events FILE.\n")
+            #expect(missing.status == .undecided)
+            #expect(missing.err == "Error: 'readiness-report/report.json' does not exist. Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass the EVENTS.jsonl of a run.\n")
             let beyond = StepGate.decide(
                 step: 7, config: try ReadinessConfig.load(from: config, environment: [:]),
                 report: try StreamFixtures.report("healthy"), backups: []

@@ -5,48 +5,62 @@ import ReadinessKit
 import TestFixtures
 
 struct ReadinessCLITests {
-    /// Runs the CLI in `folder` (the working directory) with captured output.
+    /// Runs the CLI in `folder` (the working directory; a fresh empty one when `nil`) with captured output.
     static func run(
-        _ arguments: [String], in folder: URL, suites: any SuiteRunning = RecordedRun("healthy", status: 0),
+        _ arguments: [String], in folder: URL? = nil, suites: any SuiteRunning = RecordedRun("healthy", status: 0),
         environment: [String: String] = [:], isTerminal: Bool = false
-    ) async -> (code: Int32, out: String, err: String) {
+    ) async -> (status: ExitCode, out: String, err: String) {
+        guard let folder else {
+            return await DomainFixtures.withTemporaryDirectory { folder in
+                await run(arguments, in: folder, suites: suites, environment: environment, isTerminal: isTerminal)
+            }
+        }
         let out = CapturedOutput(), err = CapturedOutput()
         let context = RunnerContext(
             environment: environment, currentDirectory: folder, isTerminal: isTerminal,
             output: { out.append($0) }, errorOutput: { err.append($0) }, now: { StreamFixtures.generatedAt },
             suiteRunner: suites, progressInterval: .milliseconds(1)
         )
-        let code = await ReadinessCLI.main(arguments, context: context)
-        return (code, out.value, err.value)
+        let status = await ReadinessCommand.run(arguments, context: context)
+        return (status, out.value, err.value)
     }
 
     static let config = StreamFixtures.configFile.path
 
+    /// Runs `body` in a fresh folder holding a Package.swift, as `check` needs (the recorded runs build nothing).
+    static func withPackage<T>(_ body: (URL) async throws -> T) async rethrows -> T {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            try! DomainFixtures.write("// swift-tools-version: 6.3\n", to: "Package.swift", in: folder)
+            return try await body(folder)
+        }
+    }
+
     struct CheckCase: Sendable, CustomTestStringConvertible {
         var fixture: String
-        var status: Int32
-        var code: Int32
+        var exitStatus: Int32
+        var status: ExitCode
         var verdict: String
         var testDescription: String { fixture }
     }
 
     @Test(arguments: [
-        CheckCase(fixture: "healthy", status: 0, code: 0, verdict: "ready"),
-        CheckCase(fixture: "phase1", status: 1, code: 1, verdict: "not-ready"),
-        CheckCase(fixture: "crash", status: 1, code: 2, verdict: "undecided"),
-        CheckCase(fixture: "build-failure", status: 1, code: 2, verdict: "undecided"),
+        CheckCase(fixture: "healthy", exitStatus: 0, status: .success, verdict: "ready"),
+        CheckCase(fixture: "phase1", exitStatus: 1, status: .notReady, verdict: "not-ready"),
+        CheckCase(fixture: "crash", exitStatus: 1, status: .undecided, verdict: "undecided"),
+        CheckCase(fixture: "build-failure", exitStatus: 1, status: .undecided, verdict: "undecided"),
     ])
     func `check runs the suites once and reports their verdict`(_ row: CheckCase) async throws {
-        try await DomainFixtures.withTemporaryDirectory { folder in
-            let suites = RecordedRun(row.fixture, status: row.status)
+        try await Self.withPackage { folder in
+            let suites = RecordedRun(row.fixture, status: row.exitStatus)
             let result = await Self.run(
                 ["check", "--config", Self.config, "--ollama", "http://127.0.0.1:9"], in: folder, suites: suites
             )
-            #expect(result.code == row.code)
+            #expect(result.status == row.status)
             let request = try #require(suites.received.first)
             #expect(suites.received.count == 1)
+            #expect(request.packageDirectory.path == folder.path)
             #expect(request.swiftTestArguments == [
-                "test", "--event-stream-output-path", request.eventsFile.path,
+                "test", "--package-path", folder.path, "--event-stream-output-path", request.eventsFile.path,
                 "--event-stream-version", "6.3", "--attachments-path", request.attachmentsDirectory.path,
             ])
             #expect(request.eventsFile.path.hasSuffix("readiness-report/run/events.jsonl"))
@@ -62,9 +76,9 @@ struct ReadinessCLITests {
     }
 
     @Test func `check reports the compiler errors of a build failure in every report`() async throws {
-        try await DomainFixtures.withTemporaryDirectory { folder in
+        try await Self.withPackage { folder in
             let result = await Self.run(["check", "--config", Self.config], in: folder, suites: RecordedRun("build-failure", status: 1))
-            #expect(result.code == 2)
+            #expect(result.status == .undecided)
             let out = folder.appendingPathComponent("readiness-report")
             let cause = "'swift test' exited with code 1 before running any test (build failure?): /work/mirador/Tests/ReadinessSuites/Broken.swift:1:19: error: cannot convert value of type 'String' to specified type 'Int'"
             let report = try ReadinessReport.load(from: out.appendingPathComponent("report.json"))
@@ -77,7 +91,7 @@ struct ReadinessCLITests {
     }
 
     @Test func `progress prints one plain line per finished test when not on a terminal`() async {
-        await DomainFixtures.withTemporaryDirectory { folder in
+        await Self.withPackage { folder in
             let result = await Self.run(["check", "--config", Self.config], in: folder, suites: RecordedRun("critical-skipped", status: 0))
             let progress = result.out.split(separator: "\n").filter { $0.hasPrefix("[") }
             #expect(progress.count == 11)
@@ -88,7 +102,7 @@ struct ReadinessCLITests {
     }
 
     @Test func `progress redraws one line on a terminal`() async {
-        await DomainFixtures.withTemporaryDirectory { folder in
+        await Self.withPackage { folder in
             let result = await Self.run(["check", "--config", Self.config], in: folder, isTerminal: true)
             #expect(result.out.contains("\r\u{1B}[2K[11/11]"))
             #expect(!result.out.contains("] done "))
@@ -96,11 +110,11 @@ struct ReadinessCLITests {
     }
 
     @Test func `a bad config is reported as undecided without running the suites`() async throws {
-        try await DomainFixtures.withTemporaryDirectory { folder in
+        try await Self.withPackage { folder in
             try Data("{ not json".utf8).write(to: folder.appendingPathComponent("readiness.json"))
             let suites = RecordedRun("healthy", status: 0)
             let result = await Self.run(["check"], in: folder, suites: suites)
-            #expect(result.code == 2)
+            #expect(result.status == .undecided)
             #expect(suites.received.isEmpty)
             let report = try ReadinessReport.load(from: folder.appendingPathComponent("readiness-report/report.json"))
             #expect(report.verdict == .undecided)
@@ -120,7 +134,7 @@ struct ReadinessCLITests {
                 ],
                 in: folder, environment: ["GITHUB_STEP_SUMMARY": summary.path, "GITHUB_ACTIONS": "true"]
             )
-            #expect(result.code == 1)
+            #expect(result.status == .notReady)
             let appended = try String(contentsOf: summary, encoding: .utf8)
             #expect(appended.hasPrefix("earlier step\n# Readiness: NOT READY\n"))
             #expect(result.out.contains("::error title=Readiness%3A models-available::3 of 6 models fall short"))
@@ -132,12 +146,12 @@ struct ReadinessCLITests {
     @Test func `usage errors go to stderr with exit code 2`() async {
         await DomainFixtures.withTemporaryDirectory { folder in
             let result = await Self.run(["report", "--foo"], in: folder)
-            #expect(result.code == 2)
+            #expect(result.status == .undecided)
             #expect(result.out.isEmpty)
             #expect(result.err.hasPrefix("Error: Unknown option '--foo'\n"))
             let help = await Self.run(["check", "--help"], in: folder)
-            #expect(help.code == 0)
-            #expect(help.out.hasPrefix("Usage: readiness check [--config FILE] [--ollama URL] [--gate NAME] [--out DIR]\n"))
+            #expect(help.status == .success)
+            #expect(help.out.hasPrefix(ArgumentParserTests.checkUsage + "\n"))
         }
     }
 }

@@ -12,6 +12,9 @@ public struct EventStreamTail: Sendable {
         self.url = url
     }
 
+    /// The bytes after the last complete line: an unfinished line, once the writer has stopped.
+    public var remainder: Data { splitter.remainder }
+
     /// The complete lines appended since the last poll; none while the file does not exist yet.
     public mutating func poll() -> [Data] {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }

@@ -31,7 +31,7 @@ public struct ReportError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch code {
         case .notFound(let path):
-            "'\(path)' does not exist. Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass --events FILE."
+            "'\(path)' does not exist. Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass the EVENTS.jsonl of a run."
         case .notAReport(let path):
             "'\(path)' is not a report.json written by readiness. Re-create it with 'readiness report'."
         case .unsupportedVersion(let path, let version):

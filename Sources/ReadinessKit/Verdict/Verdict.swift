@@ -12,15 +12,6 @@ public struct Verdict: Codable, Sendable, Equatable {
         /// The evidence is incomplete or unusable, so no decision is possible (exit 2).
         case undecided
 
-        /// The process exit code of this outcome.
-        public var exitCode: Int32 {
-            switch self {
-            case .ready: 0
-            case .notReady: 1
-            case .undecided: 2
-            }
-        }
-
         /// "READY", "NOT READY" or "UNDECIDED".
         public var label: String {
             switch self {

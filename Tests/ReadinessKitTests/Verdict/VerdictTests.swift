@@ -7,45 +7,43 @@ struct VerdictTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var fixture: String
         var outcome: Verdict.Outcome
-        var exitCode: Int32
         var summary: String
         var testDescription: String { fixture }
     }
 
     static let cases: [Case] = [
-        Case(fixture: "healthy", outcome: .ready, exitCode: 0, summary: "Gate 'phase2': all 8 required criteria passed."),
+        Case(fixture: "healthy", outcome: .ready, summary: "Gate 'phase2': all 8 required criteria passed."),
         Case(
-            fixture: "phase1", outcome: .notReady, exitCode: 1,
+            fixture: "phase1", outcome: .notReady,
             summary: "Gate 'phase2': 6 required critical criteria did not pass (models-available, models-respond, success-rate, response-time, quality, configs)."
         ),
-        Case(fixture: "warning-only", outcome: .ready, exitCode: 0, summary: "Gate 'phase2': all 8 required criteria passed; 2 warnings."),
+        Case(fixture: "warning-only", outcome: .ready, summary: "Gate 'phase2': all 8 required criteria passed; 2 warnings."),
         Case(
-            fixture: "critical-skipped", outcome: .notReady, exitCode: 1,
+            fixture: "critical-skipped", outcome: .notReady,
             summary: "Gate 'phase2': 1 required critical criterion did not pass (backup-scripts)."
         ),
         Case(
-            fixture: "critical-filtered", outcome: .undecided, exitCode: 2,
+            fixture: "critical-filtered", outcome: .undecided,
             summary: "Gate 'phase2' cannot be decided: the gate requires a criterion without a result: 'backup-scripts' (no test recorded it (filtered out, or not part of the suites))."
         ),
         Case(
-            fixture: "unlisted-failure", outcome: .notReady, exitCode: 1,
+            fixture: "unlisted-failure", outcome: .notReady,
             summary: "Gate 'phase2': 1 readiness test failed without recording a criterion."
         ),
         Case(
-            fixture: "no-tests-matched", outcome: .undecided, exitCode: 2,
+            fixture: "no-tests-matched", outcome: .undecided,
             summary: "Gate 'phase2' cannot be decided: the run ended without running any test: no test matched the filter (and 1 more)."
         ),
         Case(
-            fixture: "build-failure", outcome: .undecided, exitCode: 2,
+            fixture: "build-failure", outcome: .undecided,
             summary: "Gate 'phase2' cannot be decided: the event stream 'build-failure/events.jsonl' does not exist or cannot be read (and 1 more)."
         ),
     ]
 
     @Test(arguments: cases)
-    func `each recorded run gets its verdict and exit code`(_ row: Case) throws {
+    func `each recorded run gets its verdict`(_ row: Case) throws {
         let report = try StreamFixtures.report(row.fixture)
         #expect(report.verdict == row.outcome)
-        #expect(report.verdict.exitCode == row.exitCode)
         #expect(report.summary == row.summary)
     }
 

@@ -21,7 +21,7 @@ struct SwiftTestRunner: SuiteRunning {
         process.executableURL = try Subprocess.locate(swift, environment: request.environment)
         process.arguments = request.swiftTestArguments
         process.environment = request.environment
-        process.currentDirectoryURL = request.currentDirectory
+        process.currentDirectoryURL = request.packageDirectory
         _ = FileManager.default.createFile(atPath: request.logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: request.logFile)
         defer { try? log.close() }

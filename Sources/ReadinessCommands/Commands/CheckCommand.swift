@@ -1,0 +1,101 @@
+import Foundation
+import ReadinessKit
+
+/// `readiness check`: runs the readiness package's tests into `<out>/run`, following progress, then reports
+/// exactly as `report` does, from the same evidence.
+struct CheckCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Run the readiness package's tests with 'swift test', then write the reports.",
+        discussion: """
+            Runs 'swift test' in the readiness package (any test target name) with an event stream, shows
+            progress, then writes report.md, report.json, junit.xml and report.html into the output folder.
+            Arguments after '--' go to 'swift test', e.g. '-- --filter Availability' for one criterion.
+            The config and the gate are checked before the run starts.
+            """,
+        arguments: [
+            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else the package's readiness.json)"),
+            .option("--ollama", "URL", help: "Ollama to check (sets OLLAMA_HOST for the tests)"),
+            .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
+            .option("--out", "DIR", help: "folder for the reports and the run (default: readiness-report)"),
+            .option("--package-path", "DIR", help: "the readiness package (default: the current folder, else its nearest parent with a Package.swift)"),
+        ],
+        passthrough: "SWIFT-TEST-ARGUMENT"
+    )
+
+    var config: String?
+    var ollama: String?
+    var gate: String
+    var out: String
+    var packagePath: String?
+    var swiftTestArguments: [String]
+
+    init(_ arguments: ParsedArguments) {
+        config = arguments.value("--config")
+        ollama = arguments.value("--ollama")
+        gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
+        out = arguments.value("--out") ?? "readiness-report"
+        packagePath = arguments.value("--package-path")
+        swiftTestArguments = arguments.passthrough
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        let runPath = out + "/run"
+        let run = context.url(runPath, isDirectory: true)
+        let events = run.appendingPathComponent("events.jsonl")
+        let attachments = run.appendingPathComponent("attachments", isDirectory: true)
+        let package: URL
+        do {
+            package = try PackageLocator.locate(packagePath, context: context)
+        } catch {
+            return publish(
+                RunEvidence(), LoadedConfig.load(config, ollama: ollama, context: context),
+                problems: [RunProblem(.runner, "\(error)", action: "Point 'readiness check' at your readiness package.")],
+                context: context
+            )
+        }
+        let loaded = LoadedConfig.load(config, ollama: ollama, defaultFolder: package, context: context)
+        // A config that does not load, or lacks the gate, would make any run undecided: report it at once.
+        guard let fleet = loaded.config, fleet.gate(named: gate) != nil else {
+            return publish(RunEvidence(), loaded, problems: [], context: context)
+        }
+        do {
+            try? FileManager.default.removeItem(at: run)
+            try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)
+        } catch {
+            context.errorOutput("Error: could not create '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.\n")
+            return .undecided
+        }
+
+        var environment = context.environment
+        environment["READINESS_CONFIG"] = loaded.file.path
+        if let ollama { environment["OLLAMA_HOST"] = ollama }
+        let request = SuiteRunRequest(
+            packageDirectory: package, eventsFile: events, attachmentsDirectory: attachments,
+            logFile: run.appendingPathComponent("swift-test.log"), environment: environment, extraArguments: swiftTestArguments
+        )
+        context.output("Running: swift \(request.swiftTestArguments.joined(separator: " "))\n(output in \(runPath)/swift-test.log)\n")
+
+        let follower = Task { await RunFollower.follow(events, name: runPath + "/events.jsonl", context: context) }
+        let outcome: Result<SuiteRunOutcome, any Error>
+        do {
+            outcome = .success(try await context.suiteRunner.run(request))
+        } catch {
+            outcome = .failure(error)
+        }
+        follower.cancel()
+        let evidence = await follower.value
+        let problems = RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)
+        return publish(evidence, loaded, problems: problems, context: context)
+    }
+
+    /// Reports on `evidence`, read once while following the run.
+    private func publish(_ evidence: RunEvidence, _ loaded: LoadedConfig, problems: [RunProblem], context: RunnerContext) -> ExitCode {
+        let runPath = out + "/run"
+        let report = ReadinessReport.build(from: evidence, context: loaded.reportContext(
+            gate: gate, events: runPath + "/events.jsonl", attachments: [runPath + "/attachments"],
+            runnerProblems: problems, context: context
+        ))
+        return ReportPublisher.publish(report, out: out, context: context)
+    }
+}

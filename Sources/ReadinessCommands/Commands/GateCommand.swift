@@ -1,0 +1,73 @@
+import Foundation
+import ReadinessKit
+
+/// `readiness gate --step N`: may the first N models of the migration order go?
+struct GateCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "gate",
+        abstract: "Decide one step of the migration: may the first N models go?",
+        discussion: """
+            Decides step N of the conservative migration: the first N models in migration order must pass
+            availability, functionality and performance, and backup.directory must hold <model>.Modelfile
+            for each. Reads DIR/report.json of the last check, or builds it from EVENTS.jsonl.
+            """,
+        arguments: [
+            .option("--step", "N", required: true, help: "number of models migrated after this step (1 or more)"),
+            .positional("EVENTS.jsonl", optional: true, help: "decide from this event stream instead of the last report"),
+            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
+            .repeatable("--attachments", "DIR", help: "with EVENTS.jsonl: folder holding the attachments; repeatable"),
+            .option("--out", "DIR", help: "folder of the last check's report.json (default: readiness-report)"),
+        ]
+    )
+
+    var step: Int
+    var events: String?
+    var config: String?
+    var attachments: [String]
+    var out: String
+
+    init(_ arguments: ParsedArguments) throws {
+        let text = arguments.value("--step") ?? ""
+        guard let step = Int(text), step >= 1 else {
+            throw arguments.error("Option '--step' needs a whole number of 1 or more, got '\(text)'")
+        }
+        self.step = step
+        events = arguments.positionals.first
+        config = arguments.value("--config")
+        attachments = arguments.values("--attachments")
+        out = arguments.value("--out") ?? "readiness-report"
+        if events == nil, !attachments.isEmpty {
+            throw arguments.error("Option '--attachments' needs an EVENTS.jsonl argument")
+        }
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        let loaded = LoadedConfig.load(config, ollama: nil, context: context)
+        guard let fleet = loaded.config else {
+            context.errorOutput("Error: \(loaded.problem?.message ?? "no configuration")\n")
+            return .undecided
+        }
+        let report: ReadinessReport
+        if let events {
+            report = ReadinessReport.build(
+                from: RunEvidence.read(from: context.url(events)),
+                context: loaded.reportContext(gate: ReadinessConfig.defaultGate.name, events: events, attachments: attachments, context: context)
+            )
+        } else {
+            do {
+                report = try ReadinessReport.load(from: context.url(out, isDirectory: true).appendingPathComponent("report.json"))
+            } catch {
+                context.errorOutput("Error: \(error)\n")
+                return .undecided
+            }
+        }
+        let backups = fleet.backup.map { StepGate.backupFiles(in: $0.directory) } ?? []
+        let decision = StepGate.decide(step: step, config: fleet, report: report, backups: backups)
+        var lines = ["Migration step \(decision.step): \(decision.models.joined(separator: ", "))"]
+        if !decision.blockers.isEmpty { lines += ["Blocked by:"] + decision.blockers.map { "- " + $0 } }
+        if !decision.actions.isEmpty { lines += ["Next:"] + decision.actions.map { "- " + $0 } }
+        lines.append("\(decision.outcome.label): \(decision.summary)")
+        context.output(lines.joined(separator: "\n") + "\n")
+        return ExitCode(decision.outcome)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import OllamaKit
+import ReadinessKit
+
+/// `readiness init [DIR]`: scaffolds a readiness package that runs at once against a healthy Ollama.
+struct InitCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "init",
+        abstract: "Scaffold a readiness package: Package.swift, readiness.json, a test target, a CI workflow.",
+        discussion: """
+            Writes a Swift package whose 'swift test' runs every built-in readiness criterion, plus an example
+            criterion of your own (commented out), a readiness.json for one model, and a GitHub workflow that
+            blocks a migration job unless 'readiness check' says READY. Existing files are never overwritten.
+            """,
+        arguments: [
+            .positional("DIR", optional: true, help: "folder of the new package (default: the current folder)"),
+            .option("--framework", "URL-OR-PATH", help: "where the package gets Readiness (default: the checkout this readiness was built from)"),
+            .option("--test-target", "NAME", help: "name of the test target holding your criteria (default: ReadinessChecks)"),
+            .option("--model", "NAME", help: "the model readiness.json checks first (default: llama3.2)"),
+        ]
+    )
+
+    /// Why the package cannot be written; nothing was written.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    var directory: String
+    var framework: String?
+    var testTarget: String
+    var model: String
+
+    init(_ arguments: ParsedArguments) throws {
+        directory = arguments.positionals.first ?? "."
+        framework = arguments.value("--framework")
+        testTarget = arguments.value("--test-target") ?? "ReadinessChecks"
+        model = arguments.value("--model") ?? "llama3.2"
+        guard let first = testTarget.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first),
+              testTarget.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) })
+        else {
+            throw arguments.error("Option '--test-target' needs a Swift identifier such as 'FleetChecks', got '\(testTarget)'")
+        }
+        guard (try? ModelName(model)) != nil else {
+            throw arguments.error("Option '--model' needs an Ollama model name such as 'llama3.2:3b', got '\(model)'")
+        }
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        let folder = context.url(directory, isDirectory: true).standardizedFileURL
+        var written: [URL] = []
+        do {
+            let scaffold = PackageScaffold(
+                packageName: folder.lastPathComponent, testTarget: testTarget, model: model,
+                framework: try FrameworkReference.resolve(framework, package: folder, context: context)
+            )
+            let existing = scaffold.files.map(\.path).filter {
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+            }
+            guard existing.isEmpty else {
+                throw Refusal("'\(directory)' already has \(existing.map { "'\($0)'" }.joined(separator: ", ")); nothing was written. Choose an empty folder, or move those files away.")
+            }
+            for file in scaffold.files {
+                let url = folder.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
+                written.append(url)
+                context.output("Wrote \(ModelActions.displayPath(url, currentDirectory: context.currentDirectory.path))\n")
+            }
+        } catch {
+            // No half-made package: take back what this run wrote (it checked that none of it existed before).
+            for url in written { try? FileManager.default.removeItem(at: url) }
+            context.errorOutput("Error: \(error)\n")
+            return .undecided
+        }
+        context.output("""
+
+            Next:
+              cd \(ShellQuoting.quote(directory))
+              OLLAMA_HOST=127.0.0.1:11434 swift test            # the readiness check itself
+              swift run readiness check                          # verdict, reports and exit status for CI
+
+            """)
+        return .success
+    }
+}

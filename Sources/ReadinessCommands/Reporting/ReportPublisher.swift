@@ -1,0 +1,26 @@
+import Foundation
+import ReadinessKit
+
+/// Writes a report where people and CI look for it: the report files, the GitHub step summary and annotations,
+/// and the console summary.
+enum ReportPublisher {
+    /// Publishes `report` into `out`.
+    /// - Returns: The verdict's exit status, or `.undecided` when the reports cannot be written.
+    static func publish(_ report: ReadinessReport, out: String, context: RunnerContext) -> ExitCode {
+        let directory = context.url(out, isDirectory: true)
+        do {
+            try ReportWriter.writeAll(report, to: directory)
+            if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                try ReportWriter.append(MarkdownRenderer.render(report), to: context.url(summary))
+            }
+        } catch {
+            context.errorOutput("Error: \(error)\n")
+            context.output(ConsoleRenderer.render(report))
+            return .undecided
+        }
+        if context.environment["GITHUB_ACTIONS"] == "true" { context.output(GitHubAnnotations.render(report)) }
+        context.output("Reports: \(ReportWriter.fileNames.map { "\(out)/\($0)" }.joined(separator: ", "))\n")
+        context.output(ConsoleRenderer.render(report))
+        return ExitCode(report.verdict)
+    }
+}
