@@ -123,14 +123,11 @@ public struct ReadinessConfig: Sendable, Equatable {
         public var weight: Double
     }
 
-    /// The gate used when readiness.json defines none: the critical criteria of the Phase 2 plan.
+    /// The gate used when readiness.json defines none: every critical criterion of the catalog, in catalog order.
     public static let defaultGate = Gate(
         name: "phase2",
         description: "Every critical criterion of the Phase 2 plan passes.",
-        criteria: [
-            "models-available", "models-respond", "success-rate", "response-time",
-            "quality", "backup-scripts", "configs", "ollama-service",
-        ],
+        criteria: Criterion.all.filter { $0.severity == .critical }.map(\.id),
         allCritical: true
     )
 

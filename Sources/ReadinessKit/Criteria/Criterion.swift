@@ -1,7 +1,7 @@
-/// A readiness criterion of the seed's "Success Criteria for Phase 2 Readiness": its id, title, area and severity.
+/// A readiness criterion: its id, title, area and severity, and, for the catalog's criteria, how it is decided.
 ///
-/// The catalog (`Criterion.all`) is the one place these are written; evaluators build their results from it,
-/// so an id or a severity cannot differ between the suites, the runner and the reports.
+/// The catalog (`Criterion.all`, Criterion+Catalog.swift) is the one place these are written; evaluators build
+/// their results from it, so an id or a severity cannot differ between the suites, the runner and the reports.
 public struct Criterion: Sendable, Hashable, Identifiable, CustomStringConvertible {
     /// Stable identifier, e.g. `models-available`.
     public let id: String
@@ -13,10 +13,13 @@ public struct Criterion: Sendable, Hashable, Identifiable, CustomStringConvertib
     public let needsOllama: Bool
     /// Whether the criterion records one result per critical model (else one for the fleet).
     public let isPerModel: Bool
+    /// How `Checklist` decides it; `nil` for a user's criterion, which the closure given to
+    /// `ReadinessFixture.check(_:model:_:)` decides instead.
+    let evaluation: Evaluation?
 
     public var description: String { id }
 
-    /// Describes a criterion; the catalog's are in `Criterion.all`, and users may define their own.
+    /// Describes a criterion of your own; decide it with `ReadinessFixture.check(_:model:_:)` and a closure.
     public init(
         id: String, title: String, area: CriterionResult.Area, severity: CriterionResult.Severity,
         needsOllama: Bool, isPerModel: Bool
@@ -27,16 +30,41 @@ public struct Criterion: Sendable, Hashable, Identifiable, CustomStringConvertib
         self.severity = severity
         self.needsOllama = needsOllama
         self.isPerModel = isPerModel
+        self.evaluation = nil
+    }
+
+    /// Declares a catalog criterion with its evaluation; whether it is per model follows from the evaluation.
+    init(
+        id: String, title: String, area: CriterionResult.Area, severity: CriterionResult.Severity,
+        needsOllama: Bool, evaluation: Evaluation
+    ) {
+        self.id = id
+        self.title = title
+        self.area = area
+        self.severity = severity
+        self.needsOllama = needsOllama
+        self.isPerModel = evaluation.isPerModel
+        self.evaluation = evaluation
+    }
+
+    // Identity is the description: closures cannot be compared, and a criterion is what its results say it is.
+    public static func == (lhs: Criterion, rhs: Criterion) -> Bool {
+        (lhs.id, lhs.title, lhs.area, lhs.severity, lhs.needsOllama, lhs.isPerModel)
+            == (rhs.id, rhs.title, rhs.area, rhs.severity, rhs.needsOllama, rhs.isPerModel)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
     }
 
     /// Builds a result of this criterion, filling in its id, title, area and severity.
     public func result(
         model: String? = nil, passed: Bool, measured: Double? = nil, threshold: CriterionResult.Threshold? = nil,
-        message: String, actions: [String] = [], metrics: [String: Double] = [:]
+        message: String, actions: [String] = [], metrics: [String: Double] = [:], facts: [String: String]? = nil
     ) -> CriterionResult {
         CriterionResult(
             id: id, title: title, area: area, severity: severity, model: model, passed: passed,
-            measured: measured, threshold: threshold, message: message, actions: actions, metrics: metrics
+            measured: measured, threshold: threshold, message: message, actions: actions, metrics: metrics, facts: facts
         )
     }
 
@@ -50,68 +78,4 @@ public struct Criterion: Sendable, Hashable, Identifiable, CustomStringConvertib
     public static func named(_ id: String) -> Criterion? {
         all.first { $0.id == id }
     }
-}
-
-extension Criterion {
-    /// Every criterion, in the order of DESIGN.md's table.
-    public static let all: [Criterion] = [
-        .modelsAvailable, .modelsRespond, .successRate, .responseTime, .quality, .backupScripts,
-        .configs, .ollamaService, .diskSpace, .migrationScripts, .docs,
-    ]
-
-    /// All critical models present in Ollama (`/api/tags`, Ollama's name:tag rules).
-    public static let modelsAvailable = Criterion(
-        id: "models-available", title: "All critical models available in Ollama",
-        area: .availability, severity: .critical, needsOllama: true, isPerModel: true
-    )
-    /// Every critical model answers every test prompt.
-    public static let modelsRespond = Criterion(
-        id: "models-respond", title: "All critical models respond to test queries",
-        area: .functionality, severity: .critical, needsOllama: true, isPerModel: true
-    )
-    /// Success rate over all test queries above the threshold.
-    public static let successRate = Criterion(
-        id: "success-rate", title: "Performance testing success rate",
-        area: .performance, severity: .critical, needsOllama: true, isPerModel: false
-    )
-    /// Average response time below the threshold.
-    public static let responseTime = Criterion(
-        id: "response-time", title: "Average response time",
-        area: .performance, severity: .critical, needsOllama: true, isPerModel: true
-    )
-    /// Quality score above the threshold, per model.
-    public static let quality = Criterion(
-        id: "quality", title: "Answer quality score",
-        area: .performance, severity: .critical, needsOllama: true, isPerModel: true
-    )
-    /// Backup scripts exist, are executable and pass `bash -n`.
-    public static let backupScripts = Criterion(
-        id: "backup-scripts", title: "Backup scripts available and executable",
-        area: .backup, severity: .critical, needsOllama: false, isPerModel: false
-    )
-    /// Optimized configurations exist, parse and match the deployed models.
-    public static let configs = Criterion(
-        id: "configs", title: "Optimized configurations match the deployed models",
-        area: .config, severity: .critical, needsOllama: true, isPerModel: true
-    )
-    /// Ollama answers `/api/version`, at least the minimum version.
-    public static let ollamaService = Criterion(
-        id: "ollama-service", title: "Ollama service running properly",
-        area: .systemHealth, severity: .critical, needsOllama: true, isPerModel: false
-    )
-    /// The disk holding the models is used less than the threshold.
-    public static let diskSpace = Criterion(
-        id: "disk-space", title: "Disk space for models",
-        area: .systemHealth, severity: .recommended, needsOllama: false, isPerModel: false
-    )
-    /// Migration scripts exist, are executable and their dry run succeeds.
-    public static let migrationScripts = Criterion(
-        id: "migration-scripts", title: "Migration scripts tested",
-        area: .migration, severity: .recommended, needsOllama: false, isPerModel: false
-    )
-    /// Documentation exists, is non-empty and is newer than the models it describes.
-    public static let docs = Criterion(
-        id: "docs", title: "Documentation complete and current",
-        area: .documentation, severity: .recommended, needsOllama: false, isPerModel: false
-    )
 }

@@ -7,7 +7,7 @@ public struct CriterionError: Error, Equatable, CustomStringConvertible {
         case ollamaFailed(request: String, detail: String)
         case unknownModel(String)
         case modelRequired(criterion: String)
-        case unknownCriterion(String)
+        case noEvaluation(criterion: String)
     }
 
     private let code: Code
@@ -32,16 +32,16 @@ public struct CriterionError: Error, Equatable, CustomStringConvertible {
         CriterionError(code: .modelRequired(criterion: criterion))
     }
 
-    /// A criterion id that is not in the catalog (`Criterion.all`).
-    public static func unknownCriterion(_ id: String) -> CriterionError {
-        CriterionError(code: .unknownCriterion(id))
+    /// A criterion the checklist was asked to decide that has no evaluation: one of your own, not the catalog's.
+    public static func noEvaluation(_ criterion: String) -> CriterionError {
+        CriterionError(code: .noEvaluation(criterion: criterion))
     }
 
     /// The command that fixes it, when there is one.
     public var action: String? {
         switch code {
         case .ollamaUnreachable: "ollama serve"
-        case .ollamaFailed, .unknownModel, .modelRequired, .unknownCriterion: nil
+        case .ollamaFailed, .unknownModel, .modelRequired, .noEvaluation: nil
         }
     }
 
@@ -55,8 +55,8 @@ public struct CriterionError: Error, Equatable, CustomStringConvertible {
             "'\(name)' is not a model in readiness.json: add it to models[] or fix the name"
         case .modelRequired(let criterion):
             "\(criterion) is decided per model: name the model to evaluate"
-        case .unknownCriterion(let id):
-            "'\(id)' is not a readiness criterion: use one of \(Criterion.all.map(\.id).joined(separator: ", "))"
+        case .noEvaluation(let criterion):
+            "'\(criterion)' is not a catalog criterion, so it has no evaluation: decide it in ReadinessFixture.check(criterion) { checklist in … }"
         }
     }
 }

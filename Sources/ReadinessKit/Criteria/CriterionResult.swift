@@ -29,11 +29,14 @@ public struct CriterionResult: Codable, Sendable, Equatable {
     public var actions: [String]
     /// Named numbers for reports and charts; well-known keys are in `Metric`.
     public var metrics: [String: Double]
+    /// Named facts the evaluator knew, for reports to read instead of parsing `message`; well-known keys are
+    /// in `Fact`. Optional so that results recorded before facts existed still decode.
+    public var facts: [String: String]?
 
     public init(
         id: String, title: String, area: Area, severity: Severity, model: String? = nil,
         passed: Bool, measured: Double? = nil, threshold: Threshold? = nil, message: String,
-        actions: [String] = [], metrics: [String: Double] = [:]
+        actions: [String] = [], metrics: [String: Double] = [:], facts: [String: String]? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.id = id
@@ -47,6 +50,7 @@ public struct CriterionResult: Codable, Sendable, Equatable {
         self.message = message
         self.actions = actions
         self.metrics = metrics
+        self.facts = facts
     }
 
     /// The attachment file name the runner looks for: `<id>.criterion.json` or `<id>.<model>.criterion.json`.
@@ -135,5 +139,11 @@ extension CriterionResult {
         public static let successRate = "success_rate"
         public static let queries = "queries"
         public static let failures = "failures"
+    }
+
+    /// Well-known keys of `facts`.
+    public enum Fact {
+        /// The version Ollama reported on `/api/version` (`ollama-service`), e.g. "0.6.5".
+        public static let ollamaVersion = "ollama.version"
     }
 }

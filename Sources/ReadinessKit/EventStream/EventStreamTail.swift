@@ -2,13 +2,14 @@ import Foundation
 import OllamaKit
 
 /// Follows an event stream file while `swift test` is still writing it, handing over each line once it is complete.
-public struct EventStreamTail: Sendable {
+/// Package-only: the runner's progress display is its one user.
+package struct EventStreamTail: Sendable {
     /// The file being followed.
-    public let url: URL
+    package let url: URL
     private var offset: UInt64 = 0
     private var splitter = LineSplitter()
 
-    public init(url: URL) {
+    package init(url: URL) {
         self.url = url
     }
 
@@ -16,7 +17,7 @@ public struct EventStreamTail: Sendable {
     public var remainder: Data { splitter.remainder }
 
     /// The complete lines appended since the last poll; none while the file does not exist yet.
-    public mutating func poll() -> [Data] {
+    package mutating func poll() -> [Data] {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
         defer { try? handle.close() }
         guard (try? handle.seek(toOffset: offset)) != nil, let chunk = try? handle.readToEnd(), !chunk.isEmpty else {

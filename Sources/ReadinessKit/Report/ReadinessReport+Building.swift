@@ -116,14 +116,10 @@ extension ReadinessReport {
         }
     }
 
-    /// The Ollama version the `ollama-service` criterion reported ("Ollama 0.6.5 is running at …").
+    /// The Ollama version the `ollama-service` criterion recorded as a fact; `nil` when it did not reach Ollama.
     private static func ollamaVersion(_ criteria: [CriterionOutcome]) -> String? {
-        let messages = criteria.first { $0.id == Criterion.ollamaService.id }?.rows.map(\.message) ?? []
-        for message in messages where message.hasPrefix("Ollama ") {
-            let version = message.dropFirst("Ollama ".count).prefix { !$0.isWhitespace }
-            if version.first?.isNumber == true { return String(version) }
-        }
-        return nil
+        let rows = criteria.first { $0.id == Criterion.ollamaService.id }?.rows ?? []
+        return rows.lazy.compactMap { $0.facts?[CriterionResult.Fact.ollamaVersion] }.first
     }
 
     /// An instant as ISO 8601 in UTC with milliseconds, e.g. "2026-11-25T08:27:59.538Z".

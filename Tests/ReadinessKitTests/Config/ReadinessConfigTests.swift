@@ -33,6 +33,18 @@ import Testing
         #expect(config.judge == nil)
     }
 
+    @Test func `the default gate requires every critical catalog criterion, in catalog order, and nothing else`() {
+        let gate = ReadinessConfig.defaultGate
+        #expect(gate.name == "phase2" && gate.allCritical)
+        #expect(gate.criteria == [
+            "models-available", "models-respond", "success-rate", "response-time",
+            "quality", "backup-scripts", "configs", "ollama-service",
+        ])
+        for criterion in Criterion.all {
+            #expect(gate.criteria.contains(criterion.id) == (criterion.severity == .critical), "\(criterion)")
+        }
+    }
+
     @Test func `every path in the Mirador config points at an existing fixture`() throws {
         let config = try ReadinessConfig.load(from: file, environment: [:])
         let paths = config.models.compactMap(\.modelfile) + (config.backup?.scripts ?? [])

@@ -34,14 +34,18 @@ struct ChecklistTests {
     }
 
     @Test func `on the healthy scenario every criterion passes`() async throws {
-        try await withSimulator(try Self.scenario("healthy")) { url in
-            for (criterion, results) in await Self.evaluateAll(try Self.checklist(host: url)) {
+        let scenario = try Self.scenario("healthy")
+        try await withSimulator(scenario) { url in
+            let checklist = try Self.checklist(host: url)
+            for (criterion, results) in await Self.evaluateAll(checklist) {
                 #expect(results.count == (criterion.isPerModel ? 6 : 1), "\(criterion)")
                 for result in results {
                     #expect(result.passed, "\(result.attachmentName): \(result.message)")
                     #expect(result.id == criterion.id && result.severity == criterion.severity)
                 }
             }
+            let service = await checklist.evaluate(.ollamaService, model: nil)
+            #expect(service.facts == [CriterionResult.Fact.ollamaVersion: scenario.version])
         }
     }
 

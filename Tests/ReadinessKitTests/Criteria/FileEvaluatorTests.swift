@@ -115,6 +115,8 @@ struct FileEvaluatorTests {
         let result = SystemHealthEvaluator.service(version: row.version, minimumVersion: row.minimum, host: "http://h:1")
         #expect(result.message == row.message)
         #expect(result.passed == row.passed)
+        // Whatever the verdict, the version is a fact of the result, so reports need not parse the message.
+        #expect(result.facts == [CriterionResult.Fact.ollamaVersion: row.version])
     }
 
     @Test func `availability follows Ollama's name rules and names the build command`() {

@@ -2,36 +2,42 @@ import Foundation
 
 /// Decides `ollama-service` and `disk-space`.
 public enum SystemHealthEvaluator {
-    /// Whether the Ollama at `host` that answered `/api/version` with `version` is at least `minimumVersion`.
+    /// Whether the Ollama at `host` that answered `/api/version` with `version` is at least `minimumVersion`;
+    /// the result carries `version` as the fact `CriterionResult.Fact.ollamaVersion`.
     /// - Parameters:
     ///   - version: The version Ollama reported.
     ///   - minimumVersion: The lowest acceptable version; `nil` accepts any.
     ///   - host: The server, for the message.
     public static func service(version: String, minimumVersion: String?, host: String) -> CriterionResult {
-        let criterion = Criterion.ollamaService
+        // Every answer carries the version as a fact, so the report shows it whatever the verdict.
+        func result(passed: Bool, message: String, actions: [String] = []) -> CriterionResult {
+            Criterion.ollamaService.result(
+                passed: passed, message: message, actions: actions, facts: [CriterionResult.Fact.ollamaVersion: version]
+            )
+        }
         guard let minimumVersion else {
-            return criterion.result(passed: true, message: "Ollama \(version) is running at \(host)")
+            return result(passed: true, message: "Ollama \(version) is running at \(host)")
         }
         guard let minimum = SemanticVersion(minimumVersion) else {
-            return criterion.result(
+            return result(
                 passed: false, message: "the minimum version '\(minimumVersion)' is not a version",
                 actions: ["Write ollama.minimumVersion in readiness.json as e.g. \"0.5.0\"."]
             )
         }
         guard let actual = SemanticVersion(version) else {
-            return criterion.result(
+            return result(
                 passed: false,
                 message: "Ollama at \(host) reports version '\(version)', which cannot be compared with the minimum \(minimumVersion)",
                 actions: ["Install a released Ollama \(minimumVersion) or later from https://ollama.com/download"]
             )
         }
         if actual < minimum {
-            return criterion.result(
+            return result(
                 passed: false, message: "Ollama \(version) at \(host) is older than the minimum \(minimumVersion)",
                 actions: ["Upgrade Ollama to \(minimumVersion) or later: https://ollama.com/download"]
             )
         }
-        return criterion.result(passed: true, message: "Ollama \(version) is running at \(host) (minimum \(minimumVersion))")
+        return result(passed: true, message: "Ollama \(version) is running at \(host) (minimum \(minimumVersion))")
     }
 
     /// Whether the disk holding the models is used less than `threshold` (a fraction).
