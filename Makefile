@@ -2,6 +2,8 @@
 # `make test` is the command CI runs (.ci/run); `make demo` walks the seed's plan on ollama-sim.
 
 SWIFT    ?= swift
+# The Mirador readiness package (made by `readiness init`) and the fleet config it checks.
+MIRADOR  := IntegrationTests
 CONFIG   ?= fixtures/mirador/readiness.json
 HEALTHY  := fixtures/scenarios/healthy.json
 PHASE1   := fixtures/scenarios/phase1.json
@@ -10,8 +12,10 @@ SIM       = $(BIN)/ollama-sim
 RUNNER    = $(BIN)/readiness
 E2E_OUT  := .build/e2e
 
-# $(call check_on,SCENARIO,OUT): `readiness check` of $(CONFIG) against ollama-sim serving SCENARIO.
-check_on = $(SIM) --scenario $(1) --port 0 -- $(RUNNER) check --config $(CONFIG) --out $(2)
+# $(call check_on,SCENARIO,OUT): `readiness check` of the Mirador package against ollama-sim serving SCENARIO.
+check_on = $(SIM) --scenario $(1) --port 0 -- $(RUNNER) check --package-path $(MIRADOR) --config $(CONFIG) --out $(2)
+# $(call suites_on,SCENARIO): plain `swift test` in the Mirador package against ollama-sim serving SCENARIO.
+suites_on = READINESS_CONFIG=$(abspath $(CONFIG)) $(SIM) --scenario $(1) --port 0 -- $(SWIFT) test --package-path $(MIRADOR)
 # $(call expect_exit,STATUS,WHAT,COMMAND): runs COMMAND and fails, naming WHAT, unless it exits with STATUS.
 expect_exit = status=0; $(3) || status=$$?; \
 	[ $$status -eq $(1) ] || { echo "$(2) should exit $(1), got $$status" >&2; exit 1; }
@@ -19,16 +23,23 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests end-to-end demo bench client-compat clean
+.PHONY: build test unit-tests readiness-suites end-to-end scaffolded-package demo bench client-compat clean
 
 build:
 	$(SWIFT) build
 
-## Unit tests and the readiness suites against the healthy simulator, then the runner end to end.
-test: unit-tests end-to-end
+## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, and a package
+## scaffolded by `readiness init`.
+test: unit-tests readiness-suites end-to-end scaffolded-package
 
 unit-tests: build
-	READINESS_CONFIG=$(CONFIG) $(SIM) --scenario $(HEALTHY) --port 0 -- $(SWIFT) test
+	$(SWIFT) test
+
+## `swift test` in the Mirador package is the readiness check: it passes on healthy and fails on phase1.
+readiness-suites: build
+	$(call suites_on,$(HEALTHY))
+	$(call expect_exit,1,readiness-suites: swift test on phase1,$(call suites_on,$(PHASE1)) >/dev/null 2>&1)
+	@echo "readiness-suites: swift test passes on healthy and fails on phase1 as expected"
 
 ## The runner for real (it spawns `swift test`, so it runs here, not inside the unit tests):
 ## healthy must be READY (exit 0), phase1 NOT READY (exit 1) naming the three missing models.
@@ -43,6 +54,10 @@ end-to-end: build
 	  test -s $(E2E_OUT)/phase1/$$file || { echo "end-to-end: phase1 did not write $$file" >&2; exit 1; }; \
 	done
 	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
+
+## A user's package made by `readiness init` in a temporary folder, with a test target of its own name.
+scaffolded-package: build
+	Tests/EndToEnd/scaffolded-package.sh $(BIN)
 
 ## The seed's story on ollama-sim: Phase 1 (three models missing) is NOT READY, the healthy fleet is
 ## READY, and step 1 of the migration is blocked until a backup exists. Reports go to readiness-report/.

@@ -4,8 +4,8 @@ import Foundation
 struct FrameworkReference: Equatable {
     /// The dependency line of Package.swift: `.package(path: …)` or `.package(url: …, branch: "main")`.
     var dependency: String
-    /// The package identity SwiftPM gives the dependency, which `.product(name:package:)` names: the last
-    /// path component, without `.git`, lowercased.
+    /// The name `.product(name:package:)` uses: `Readiness` for a local checkout (named in its dependency line,
+    /// whatever its folder is called), else the last component of the URL without `.git`.
     var identity: String
 
     /// The checkout this `readiness` was built from: this file sits four levels below its root.
@@ -29,8 +29,8 @@ struct FrameworkReference: Equatable {
             throw InitCommand.Refusal("\(what) holds no Package.swift. Pass --framework with a checkout of Readiness or its git URL.")
         }
         return FrameworkReference(
-            dependency: ".package(path: \(literal(relativePath(from: package, to: folder))))",
-            identity: folder.lastPathComponent.lowercased()
+            dependency: ".package(name: \"Readiness\", path: \(literal(relativePath(from: package, to: folder))))",
+            identity: "Readiness"
         )
     }
 
