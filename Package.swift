@@ -17,11 +17,13 @@ let package = Package(
     targets: [
         // Ollama REST client: typed requests and responses, NDJSON streaming, typed errors.
         .target(name: "OllamaKit"),
+        // The one strict JSON parser (RFC 8259, positions for messages) for readiness.json and scenario files.
+        .target(name: "StrictJSON"),
         // An Ollama-compatible HTTP server driven by a scenario file (a library so tests start it in-process).
-        .target(name: "OllamaSimulator", dependencies: ["OllamaKit"]),
+        .target(name: "OllamaSimulator", dependencies: ["OllamaKit", "StrictJSON"]),
         .executableTarget(name: "ollama-sim", dependencies: ["OllamaSimulator"]),
         // The domain, judging only: config, criteria, quality, probes, event streams, verdicts, gates, reports.
-        .target(name: "ReadinessKit", dependencies: ["OllamaKit"]),
+        .target(name: "ReadinessKit", dependencies: ["OllamaKit", "StrictJSON"]),
         // The shared Ollama fixture the criteria (built-in and users' own) run against.
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
         // The built-in readiness criteria as Swift Testing suites, compiled into the user's test run.
@@ -34,6 +36,7 @@ let package = Package(
 
         // Unit tests: fast, deterministic, no simulator process (`swift test` at the root runs exactly these).
         .target(name: "TestFixtures", dependencies: ["ReadinessKit"], path: "Tests/TestFixtures"),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),

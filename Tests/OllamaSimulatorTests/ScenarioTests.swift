@@ -17,9 +17,9 @@ import Testing
         Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": {"min": 0.5, "max": 0.1}}}]}"#,
              message: "s.json: models[0].behaviour.latency.max: must be at least min (0.5)"),
         Case(json: #"{"models": [{"name": "a"}, {"name": "b"}, {"name": "c", "behaviour": {"latency": {"min": "fast", "max": 1}}}]}"#,
-             message: #"s.json: models[2].behaviour.latency.min: expected a number, found the string "fast""#),
+             message: "s.json: models[2].behaviour.latency.min: expected a number, found the string 'fast'"),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": "slow"}}]}"#,
-             message: #"s.json: models[0].behaviour.latency: expected seconds or {"min": seconds, "max": seconds}, found the string "slow""#),
+             message: #"s.json: models[0].behaviour.latency: expected seconds or {"min": seconds, "max": seconds}, found the string 'slow'"#),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": {"min": 1, "max": 2, "mean": 1.5}}}]}"#,
              message: "s.json: models[0].behaviour.latency.mean: unknown key; the keys allowed here are min, max"),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"faults": [{"kind": "explode"}]}}]}"#,
@@ -44,19 +44,37 @@ import Testing
              message: "s.json: models[0].modelfile.parameters: values must be numbers, strings, booleans or arrays of them"),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"tokensPerSecond": 0}}]}"#,
              message: "s.json: models[0].behaviour.tokensPerSecond: must be more than 0"),
-        Case(json: "{\"models\": [\n  {\"name\": \"m\",}\n]}", message: "s.json: line 2: not valid JSON: invalid character '}' looking for beginning of object key string"),
-        Case(json: #"{"models": []"#, message: "s.json: line 1: not valid JSON: unexpected EOF"),
-        Case(json: #"{"models": []} {}"#, message: "s.json: line 1: not valid JSON: unexpected content after the top-level object"),
+        Case(json: #"{"models": [{"name": "m", "sizeBytes": 1.5}]}"#,
+             message: "s.json: models[0].sizeBytes: expected a whole number, found the number 1.5"),
+        Case(json: #"{"models": {"name": "m"}}"#, message: "s.json: models: expected a list, found an object"),
+        Case(json: #"[]"#, message: "s.json: expected an object, found an empty list"),
+        Case(json: #"{"models": []"#,
+             message: "s.json: line 1, column 14: expected ',' or '}' after the value of 'models', found the end of the input; complete the document: close every open string, array and object"),
+        Case(json: #"{"models": []} {}"#,
+             message: "s.json: line 1, column 16: expected the end of the input after the top-level value, found '{'; remove it, or put all the values in one array"),
     ]
 
     @Test("A bad scenario gets one error naming the file, the key path and the problem", arguments: badFiles)
-    func rejectsBadScenario(_ row: Case) {
-        #expect(throws: (any Error).self) { try Scenario.decode(Data(row.json.utf8), source: "s.json") }
-        do {
-            _ = try Scenario.decode(Data(row.json.utf8), source: "s.json")
-        } catch {
-            #expect("\(error)" == row.message)
-        }
+    func rejectsBadScenario(_ row: Case) throws {
+        let error = try #require(throws: ScenarioError.self) { try Scenario.decode(Data(row.json.utf8), source: "s.json") }
+        #expect(error.description == row.message)
+    }
+
+    static let lenientJSON: [Case] = [
+        Case(json: "{\"models\": [\n  {\"name\": \"m\", \"installed\": true, \"installed\": false}\n]}",
+             message: "line 2, column 36: duplicate key 'installed' in models[0] (first at line 2, column 17); remove one of them"),
+        Case(json: "{\"models\": [\n  {\"name\": \"m\",}\n]}", message: "line 2, column 15: trailing comma before '}'; remove the comma"),
+    ]
+
+    /// JSON that lenient parsers accept with a changed meaning (the last `installed` wins) is a bad scenario: exit 2.
+    @Test(arguments: lenientJSON)
+    func `A duplicate key or a trailing comma is refused with its line and column`(_ row: Case) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString).json")
+        try Data(row.json.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let error = try #require(throws: ScenarioError.self) { try Scenario.load(from: file) }
+        #expect(error.description == "\(file.path): \(row.message)")
+        #expect(SimulatorCLI.main(["--scenario", file.path]) == 2)
     }
 
     @Test func `A missing file is named with the reason`() {

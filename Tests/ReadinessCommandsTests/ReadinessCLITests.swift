@@ -119,7 +119,7 @@ struct ReadinessCLITests {
             let report = try ReadinessReport.load(from: folder.appendingPathComponent("readiness-report/report.json"))
             #expect(report.verdict == .undecided)
             #expect(report.problems.map(\.kind) == [.config])
-            #expect(report.problems[0].message.hasPrefix("the configuration cannot be used: \(folder.path)/readiness.json: not valid JSON"))
+            #expect(report.problems[0].message.hasPrefix("the configuration cannot be used: \(folder.path)/readiness.json: line 1, column 3: expected a key in double quotes, found 'not'"))
         }
     }
 

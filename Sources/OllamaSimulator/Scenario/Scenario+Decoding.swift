@@ -1,33 +1,35 @@
 import OllamaKit
+import StrictJSON
 
-// Strict decoding: unknown keys and out-of-range values are errors at their key path.
+// Strict decoding from the StrictJSON tree: unknown keys and out-of-range values are errors at their key path.
+// The CodingKeys that encoding uses are also the keys each object allows.
 
-extension Scenario {
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictObject<CodingKeys>(decoder)
+extension Scenario: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
         version = try object.value(.version, default: "0.12.6", must: "must be a version such as \"0.12.6\"") {
             !$0.isEmpty && $0.split(separator: ".").allSatisfy { Int($0) != nil }
         }
         numParallel = try object.value(.numParallel, default: 1, must: "must be at least 1") { $0 >= 1 }
         seed = try object.value(.seed, default: 0)
-        models = try object.container.decode([Model].self, forKey: .models)
+        models = try object.required(.models)
         var seen: [ModelName: Int] = [:]
         for (index, model) in models.enumerated() {
             let name = try ModelName(model.name)
             if let first = seen[name] {
-                throw DecodingError.dataCorrupted(DecodingError.Context(
-                    codingPath: object.container.codingPath + [CodingKeys.models, AnyCodingKey(intValue: index), Model.CodingKeys.name],
-                    debugDescription: "'\(model.name)' is the same model as models[\(first)].name; give each model one entry"))
+                let path = node.path.appending(CodingKeys.models.stringValue).appending(index).appending(Model.CodingKeys.name.stringValue)
+                throw ScenarioError.invalid(
+                    node.source, path: path.description, problem: "'\(model.name)' is the same model as models[\(first)].name; give each model one entry")
             }
             seen[name] = index
         }
     }
 }
 
-extension Scenario.Model {
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictObject<CodingKeys>(decoder)
-        name = try object.container.decode(String.self, forKey: .name)
+extension Scenario.Model: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
+        name = try object.required(.name)
         do {
             _ = try ModelName(name)
         } catch let error as OllamaError {
@@ -46,9 +48,9 @@ extension Scenario.Model {
     }
 }
 
-extension Scenario.ModelfileFields {
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictObject<CodingKeys>(decoder)
+extension Scenario.ModelfileFields: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
         from = try object.value(.from, default: nil as String?, must: "must be a valid Ollama model name") { from in
             from.map { (try? ModelName($0)) != nil } ?? true
         }
@@ -69,9 +71,9 @@ extension Scenario.ModelfileFields {
     }
 }
 
-extension Scenario.Behaviour {
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictObject<CodingKeys>(decoder)
+extension Scenario.Behaviour: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
         let defaults = Scenario.Behaviour()
         replies = try object.value(.replies, default: [])
         defaultReply = try object.value(.defaultReply, default: defaults.defaultReply, must: "must not be empty") { !$0.isEmpty }
@@ -82,64 +84,46 @@ extension Scenario.Behaviour {
     }
 }
 
-extension Scenario.ReplyRule {
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictObject<CodingKeys>(decoder)
-        whenPromptContains = try object.container.decode(String.self, forKey: .whenPromptContains)
+extension Scenario.ReplyRule: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
+        whenPromptContains = try object.required(.whenPromptContains)
         guard !whenPromptContains.isEmpty else { throw object.invalid(.whenPromptContains, "must not be empty") }
-        reply = try object.container.decode(String.self, forKey: .reply)
+        reply = try object.required(.reply)
         guard !reply.isEmpty else { throw object.invalid(.reply, "must not be empty") }
     }
 }
 
-extension Scenario.Latency: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
-
-    public init(from decoder: any Decoder) throws {
-        if let seconds = try? decoder.singleValueContainer().decode(Double.self) {
-            guard seconds >= 0 else {
-                throw DecodingError.dataCorrupted(DecodingError.Context(
-                    codingPath: decoder.codingPath, debugDescription: "must not be negative"))
-            }
-            self = .fixed(seconds)
-            return
-        }
-        guard (try? decoder.container(keyedBy: AnyCodingKey.self)) != nil else {
-            throw DecodingError.typeMismatch(Scenario.Latency.self, DecodingError.Context(
-                codingPath: decoder.codingPath, debugDescription: "expected seconds or {\"min\": seconds, \"max\": seconds}"))
-        }
-        let object = try StrictObject<CodingKeys>(decoder)
-        let min = try object.container.decode(Double.self, forKey: .min)
-        guard min >= 0 else { throw object.invalid(.min, "must not be negative") }
-        let max = try object.container.decode(Double.self, forKey: .max)
-        guard max >= min else { throw object.invalid(.max, "must be at least min (\(min))") }
-        self = .range(min: min, max: max)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .fixed(let seconds):
-            var container = encoder.singleValueContainer()
-            try container.encode(seconds)
-        case .range(let min, let max):
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(min, forKey: .min)
-            try container.encode(max, forKey: .max)
+extension Scenario.Latency: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        switch node.value {
+        case .number(let number):
+            guard number.double >= 0 else { throw node.invalid("must not be negative") }
+            self = .fixed(number.double)
+        case .object:
+            let object = try node.object(CodingKeys.self)
+            let min: Double = try object.required(.min)
+            guard min >= 0 else { throw object.invalid(.min, "must not be negative") }
+            let max: Double = try object.required(.max)
+            guard max >= min else { throw object.invalid(.max, "must be at least min (\(min))") }
+            self = .range(min: min, max: max)
+        default:
+            throw node.mismatch(#"seconds or {"min": seconds, "max": seconds}"#)
         }
     }
 }
 
-extension Scenario.Fault {
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictObject<CodingKeys>(decoder)
-        let name = try object.container.decode(String.self, forKey: .kind)
+extension Scenario.Fault: ScenarioDecodable {
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
+        let name: String = try object.required(.kind)
         guard let kind = Kind(rawValue: name) else {
             throw object.invalid(.kind, "'\(name)' is not a fault kind; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.kind = kind
         rate = try object.value(.rate, default: 1, must: "must be between 0 and 1") { (0...1).contains($0) }
         for (key, owner) in [(CodingKeys.status, Kind.error), (.message, .error), (.afterTokens, .truncateStream)]
-        where object.container.contains(key) && kind != owner {
+        where object.contains(key) && kind != owner {
             throw object.invalid(key, "only applies to kind \"\(owner.rawValue)\"")
         }
         status = try object.value(.status, default: 500, must: "must be an HTTP error status (400...599)") { (400...599).contains($0) }

@@ -166,34 +166,51 @@ public struct Scenario: Sendable, Equatable {
     }
 }
 
-// Conformances live beside the types so `encode(to:)` is synthesized; the strict `init(from:)`s that
-// validate each key are in Scenario+Decoding.swift.
-extension Scenario: Codable {
+// Encoding is synthesized; decoding is strict and reads the StrictJSON tree (Scenario+Decoding.swift), where
+// these CodingKeys are also the keys each object allows.
+extension Scenario: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case version, numParallel, seed, models }
 }
 
-extension Scenario.Model: Codable {
+extension Scenario.Model: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, installed, family, parameterSize, quantizationLevel, sizeBytes, digest, modelfile, behaviour
     }
 }
 
-extension Scenario.ModelfileFields: Codable {
+extension Scenario.ModelfileFields: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case from, system, template, parameters, license }
 }
 
-extension Scenario.Behaviour: Codable {
+extension Scenario.Behaviour: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case replies, defaultReply, latency, tokensPerSecond, loadDuration, faults
     }
 }
 
-extension Scenario.ReplyRule: Codable {
+extension Scenario.ReplyRule: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case whenPromptContains, reply }
 }
 
-extension Scenario.Fault: Codable {
+extension Scenario.Latency: Encodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
+
+    /// Seconds as a bare number, a range as `{"min": …, "max": …}`.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .fixed(let seconds):
+            var container = encoder.singleValueContainer()
+            try container.encode(seconds)
+        case .range(let min, let max):
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(min, forKey: .min)
+            try container.encode(max, forKey: .max)
+        }
+    }
+}
+
+extension Scenario.Fault: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case kind, rate, status, message, afterTokens }
 }
 
-extension Scenario.Fault.Kind: Codable {}
+extension Scenario.Fault.Kind: Encodable {}

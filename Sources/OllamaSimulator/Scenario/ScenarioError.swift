@@ -2,7 +2,7 @@
 public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
     private enum Code: Equatable, Sendable {
         case unreadable(file: String, reason: String)
-        case notJSON(file: String, problem: String, line: Int)
+        case notJSON(file: String, reason: String)
         case invalid(file: String, path: String, problem: String)
     }
 
@@ -13,9 +13,9 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
         ScenarioError(code: .unreadable(file: file, reason: reason))
     }
 
-    /// The file is not JSON; `problem` is the parser's message, `line` is 1-based.
-    public static func notJSON(_ file: String, problem: String, line: Int) -> ScenarioError {
-        ScenarioError(code: .notJSON(file: file, problem: problem, line: line))
+    /// The file is not strict JSON; `reason` gives the line and column, the problem and the fix.
+    public static func notJSON(_ file: String, reason: String) -> ScenarioError {
+        ScenarioError(code: .notJSON(file: file, reason: reason))
     }
 
     /// The value at `path` (e.g. "models[2].behaviour.latency.min") is wrong; "" is the whole file.
@@ -27,8 +27,8 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
         switch code {
         case .unreadable(let file, let reason):
             "\(file): cannot read the scenario file (\(reason)). Check the path."
-        case .notJSON(let file, let problem, let line):
-            "\(file): line \(line): not valid JSON: \(problem)"
+        case .notJSON(let file, let reason):
+            "\(file): \(reason)"
         case .invalid(let file, let path, let problem):
             path.isEmpty ? "\(file): \(problem)" : "\(file): \(path): \(problem)"
         }

@@ -28,7 +28,7 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
         ConfigError(.unreadable(reason: reason), file: file)
     }
 
-    /// The file is not valid JSON; `reason` says where, with line and column when known.
+    /// The file is not strict JSON; `reason` gives the line and column, the problem and the fix.
     public static func invalidJSON(_ file: String, reason: String) -> ConfigError {
         ConfigError(.invalidJSON(reason: reason), file: file)
     }
@@ -51,7 +51,7 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let reason):
             "\(file): could not be read (\(reason)). Check the file's permissions."
         case .invalidJSON(let reason):
-            "\(file): not valid JSON: \(reason). Fix the syntax at that position."
+            "\(file): \(reason)"
         case .invalidValue(let keyPath, let problem, let fix):
             "\(file): \(keyPath.isEmpty ? "top level" : keyPath): \(problem). \(fix)"
         }

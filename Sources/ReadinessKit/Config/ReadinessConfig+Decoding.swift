@@ -1,5 +1,6 @@
 import Foundation
 import OllamaKit
+import StrictJSON
 
 extension ReadinessConfig {
     static func decode(_ root: ConfigNode, from url: URL, environment: [String: String]) throws -> ReadinessConfig {
@@ -49,7 +50,7 @@ private struct ConfigDecoder {
             host = url
         }
         if let override = environment["OLLAMA_HOST"], !override.isEmpty {
-            let variable = ConfigNode(value: override, path: "OLLAMA_HOST", file: file)
+            let variable = ConfigNode(value: .string(override), path: JSONPath.root.appending("OLLAMA_HOST"), file: file)
             guard let url = Self.connectableURL(override) else {
                 throw variable.mismatch("an Ollama host such as '127.0.0.1:11434'", fix: "Fix or unset the OLLAMA_HOST environment variable.")
             }
@@ -108,16 +109,17 @@ private struct ConfigDecoder {
         var models: [ReadinessConfig.Model] = []
         for element in elements {
             let model = try self.model(element)
-            let index = models.count
             if let earlier = models.firstIndex(where: { ModelName.matches($0.name, model.name) }) {
-                throw ConfigNode(value: model.name, path: "models[\(index)].name", file: file).error(
-                    "'\(model.name)' is the same Ollama model as models[\(earlier)].name '\(models[earlier].name)'",
+                throw ConfigError.invalidValue(
+                    file, keyPath: element.path.appending("name").description,
+                    problem: "'\(model.name)' is the same Ollama model as models[\(earlier)].name '\(models[earlier].name)'",
                     fix: "Give each model a distinct name (names are case-insensitive and 'x' means 'x:latest')."
                 )
             }
             if let order = model.migrationOrder, let earlier = models.firstIndex(where: { $0.migrationOrder == order }) {
-                throw ConfigNode(value: order, path: "models[\(index)].migrationOrder", file: file).error(
-                    "migration order \(order) is already used by models[\(earlier)] ('\(models[earlier].name)')",
+                throw ConfigError.invalidValue(
+                    file, keyPath: element.path.appending("migrationOrder").description,
+                    problem: "migration order \(order) is already used by models[\(earlier)] ('\(models[earlier].name)')",
                     fix: "Give each model its own position in the migration order."
                 )
             }
@@ -202,11 +204,8 @@ private struct ConfigDecoder {
     }
 
     private func gates(_ node: ConfigNode) throws -> [ReadinessConfig.Gate] {
-        guard let dictionary = node.value as? [String: Any], !dictionary.isEmpty else {
-            throw node.mismatch("an object of gates", fix: "Define at least one gate, or remove 'gates' to use the default phase2 gate.")
-        }
-        return try dictionary.keys.sorted().map { name in
-            let gateNode = ConfigNode(value: dictionary[name]!, path: "gates.\(name)", file: file)
+        let entries = try node.members("an object of gates", fix: "Define at least one gate, or remove 'gates' to use the default phase2 gate.")
+        return try entries.sorted { $0.key < $1.key }.map { name, gateNode in
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw gateNode.error("a gate has an empty name", fix: "Name the gate, e.g. \"phase2\".")
             }

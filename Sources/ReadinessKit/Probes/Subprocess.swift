@@ -102,7 +102,7 @@ public enum Subprocess {
     }
 
     static func format(_ duration: Duration) -> String {
-        ConfigNode.format(duration.timeInterval) + " s"
+        ReportFormatting.number(duration.timeInterval, digits: 3) + " s"
     }
 }
 

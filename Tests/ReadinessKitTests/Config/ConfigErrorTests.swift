@@ -17,9 +17,9 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "invalid JSON", json: "{\n  \"models\": [,]\n}",
-             message: "not valid JSON: Invalid value at line 2, column 14. Fix the syntax at that position."),
+             message: "line 2, column 14: expected a value, found ','; write a string in double quotes, a number, true, false, null, an array or an object"),
         Case(name: "truncated JSON", json: "{\"models\": [",
-             message: "not valid JSON: Unexpected end of file during JSON parse. Fix the syntax at that position."),
+             message: "line 1, column 13: expected a value, found the end of the input; complete the document: close every open string, array and object"),
         Case(name: "not an object", json: "[]",
              message: "top level: expected an object, found an empty list. Write the configuration as a JSON object; see fixtures/mirador/readiness.json for an example."),
         Case(name: "misspelt top-level key", json: #"{"treshold": {}, "models": [\#(model)]}"#,
@@ -90,6 +90,31 @@ import Testing
                 try ReadinessConfig.load(from: url, environment: [:])
             }
             #expect(error.description == "\(url.path): \(testCase.message)")
+        }
+    }
+
+    static let lenientJSON: [Case] = [
+        Case(name: "duplicate key", json: """
+            {"models": [{"name": "m",
+                         "critical": true,
+                         "critical": false,
+                         "prompts": [{"prompt": "p", "expect": ["k"]}]}]}
+            """,
+            message: "line 3, column 14: duplicate key 'critical' in models[0] (first at line 2, column 14); remove one of them"),
+        Case(name: "trailing comma", json: #"{"models": [\#(model),]}"#,
+             message: "line 1, column 73: trailing comma before ']'; remove the comma"),
+    ]
+
+    /// JSON that lenient parsers accept with a changed meaning (the last `critical` wins) is a config error: exit 2.
+    @Test(arguments: lenientJSON)
+    func `a duplicate key or a trailing comma is a config error with its line and column`(_ testCase: Case) async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let url = try DomainFixtures.write(testCase.json, to: "readiness.json", in: folder)
+            let error = try #require(throws: ConfigError.self) {
+                try ReadinessConfig.load(from: url, environment: [:])
+            }
+            #expect(error.description == "\(url.path): \(testCase.message)")
+            #expect(error.keyPath == nil)
         }
     }
 
