@@ -20,10 +20,19 @@ expect() {
   [ "$status" -eq "$want" ] || { tail -40 "$work/last.log" >&2; fail "$what should exit $want, got $status"; }
 }
 
-"$bin/readiness" init "$package" --framework "$root" --test-target FleetChecks --model matthew_context_provider_v2
+healthy=("$bin/ollama-sim" --scenario "$root/fixtures/scenarios/healthy.json" --port 0 --)
+phase1=("$bin/ollama-sim" --scenario "$root/fixtures/scenarios/phase1.json" --port 0 --)
+
+"$bin/readiness" init "$package" --framework "$root" --test-target FleetChecks --model llama3.2:3b
 [ -f "$package/Tests/FleetChecks/FleetCriteria.swift" ] || fail "init did not write the test target"
 expect 2 "a second init into the same folder" "$bin/readiness" init "$package" --framework "$root"
 grep -q "already has 'Package.swift'" "$work/last.log" || fail "a second init does not name the existing file"
+
+# As scaffolded, with its one-model readiness.json, the package passes on a healthy Ollama at once.
+cd "$package"
+expect 0 "swift test in the package as scaffolded" "${healthy[@]}" swift test
+expect 0 "readiness check of the package as scaffolded" "${healthy[@]}" "$bin/readiness" check --out "$work/scaffolded"
+grep -q "^READY: " "$work/last.log" || fail "check of the scaffolded package did not say READY"
 
 # The Mirador fleet instead of the one-model example (its paths are relative to fixtures/mirador).
 config="$root/fixtures/mirador/readiness.json"
@@ -32,9 +41,6 @@ rm "$package/readiness.json"
 sed -i.bak -e '/An example criterion/,/^    }$/{/An example criterion/!s|^\(        \)//\( \)\{0,1\}|\1|;}' "$package/Tests/FleetChecks/FleetCriteria.swift"
 rm "$package/Tests/FleetChecks/FleetCriteria.swift.bak"
 
-healthy=("$bin/ollama-sim" --scenario "$root/fixtures/scenarios/healthy.json" --port 0 --)
-phase1=("$bin/ollama-sim" --scenario "$root/fixtures/scenarios/phase1.json" --port 0 --)
-cd "$package"
 expect 0 "swift test on the healthy fleet" env READINESS_CONFIG="$config" "${healthy[@]}" swift test
 grep -q "Critical model has a system prompt" "$work/last.log" || fail "swift test did not run the package's own criterion"
 grep -q "Critical model is available in Ollama" "$work/last.log" || fail "swift test did not run the built-in criteria"

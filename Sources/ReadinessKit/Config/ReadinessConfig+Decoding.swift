@@ -17,23 +17,28 @@ private struct ConfigDecoder {
     private static let example = "see fixtures/mirador/readiness.json for an example"
     func config(_ root: ConfigNode, url: URL) throws -> ReadinessConfig {
         let top = try root.object(
-            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "gates", "judge"],
+            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "severities", "gates", "judge"],
             fix: "Write the configuration as a JSON object; \(Self.example)."
         )
         // Sections are checked in the schema's order, so the error reported is the first one in the file.
         let server = try ollama(optional(top, "ollama"))
         let limits = try thresholds(optional(top, "thresholds"))
         let models = try self.models(required(top, "models", in: root, fix: "Add the list of models to check; \(Self.example)."))
+        let backupSection = try optional(top, "backup").map(backup)
+        let migrationSection = try optional(top, "migration").map(migration)
+        let documents = try optional(top, "documentation").map { try documentation($0, models: models) } ?? []
+        let severities = try optional(top, "severities").map(self.severities) ?? [:]
         return ReadinessConfig(
             file: url,
             ollama: server,
             thresholds: limits,
             models: models,
-            backup: try optional(top, "backup").map(backup),
-            migration: try optional(top, "migration").map(migration),
-            documentation: try optional(top, "documentation").map { try documentation($0, models: models) } ?? [],
-            gates: try optional(top, "gates").map(gates) ?? [ReadinessConfig.defaultGate],
-            judge: try optional(top, "judge").map(judge)
+            backup: backupSection,
+            migration: migrationSection,
+            documentation: documents,
+            gates: try optional(top, "gates").map(gates) ?? [ReadinessConfig.defaultGate(severities: severities)],
+            judge: try optional(top, "judge").map(judge),
+            severities: severities
         )
     }
 
@@ -200,6 +205,18 @@ private struct ConfigDecoder {
                 }
             }
             return .init(path: try path(pathNode, of: "a document"), describes: described ?? [])
+        }
+    }
+
+    private func severities(_ node: ConfigNode) throws -> [String: CriterionResult.Severity] {
+        let fix = "Write { \"criterion-id\": \"recommended\" } for a catalog criterion, or \"critical\"."
+        let members = try node.object(allowed: Criterion.all.map(\.id), fix: fix)
+        return try members.mapValues { child in
+            let text = try child.string("'critical' or 'recommended'", fix: fix)
+            guard let severity = CriterionResult.Severity(rawValue: text) else {
+                throw child.mismatch("'critical' or 'recommended'", fix: fix)
+            }
+            return severity
         }
     }
 

@@ -18,6 +18,9 @@ public struct ReadinessConfig: Sendable, Equatable {
     public var gates: [Gate]
     /// An optional judge model whose score is blended with the heuristic quality score.
     public var judge: Judge?
+    /// Severities set for catalog criteria by id, overriding the catalog's: e.g. `backup-scripts` as
+    /// recommended until the fleet has backup scripts. `swift test`, the default gate and the reports follow it.
+    public var severities: [String: CriterionResult.Severity] = [:]
 
     /// Where the Ollama server is and what it must be.
     public struct Ollama: Sendable, Equatable {
@@ -124,12 +127,22 @@ public struct ReadinessConfig: Sendable, Equatable {
     }
 
     /// The gate used when readiness.json defines none: every critical criterion of the catalog, in catalog order.
-    public static let defaultGate = Gate(
-        name: "phase2",
-        description: "Every critical criterion of the Phase 2 plan passes.",
-        criteria: Criterion.all.filter { $0.severity == .critical }.map(\.id),
-        allCritical: true
-    )
+    public static let defaultGate = defaultGate(severities: [:])
+
+    /// The default gate under `severities`: every catalog criterion that is critical once they apply.
+    public static func defaultGate(severities: [String: CriterionResult.Severity]) -> Gate {
+        Gate(
+            name: "phase2",
+            description: "Every critical criterion of the Phase 2 plan passes.",
+            criteria: Criterion.all.filter { (severities[$0.id] ?? $0.severity) == .critical }.map(\.id),
+            allCritical: true
+        )
+    }
+
+    /// The severity `criterion` has under this config.
+    public func severity(of criterion: Criterion) -> CriterionResult.Severity {
+        severities[criterion.id] ?? criterion.severity
+    }
 
     /// The models sorted by `migrationOrder`; models without one follow in file order.
     public var modelsInMigrationOrder: [Model] {

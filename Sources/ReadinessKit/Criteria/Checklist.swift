@@ -29,18 +29,22 @@ public struct Checklist: Sendable {
     /// criterion outside the catalog has no evaluation here and fails.
     public func evaluate(_ criterion: Criterion, model name: String?) async -> CriterionResult {
         let model = criterion.isPerModel ? name : nil
+        var result: CriterionResult
         do {
             switch criterion.evaluation {
             case .fleet(let evaluate):
-                return try await evaluate(self)
+                result = try await evaluate(self)
             case .perModel(let evaluate):
-                return try await evaluate(self, try self.model(name, criterion))
+                result = try await evaluate(self, try self.model(name, criterion))
             case nil:
                 throw CriterionError.noEvaluation(criterion.id)
             }
         } catch {
-            return criterion.failure(model: model, error)
+            result = criterion.failure(model: model, error)
         }
+        // readiness.json may set a criterion's severity (e.g. backup-scripts recommended until scripts exist).
+        result.severity = config.severity(of: criterion)
+        return result
     }
 
     private func model(_ name: String?, _ criterion: Criterion) throws -> ReadinessConfig.Model {

@@ -161,4 +161,20 @@ struct ChecklistTests {
         #expect(!result.passed && result.model == "nobody")
         #expect(result.message == "'nobody' is not a model in readiness.json: add it to models[] or fix the name")
     }
+
+    @Test func `readiness.json can make a catalog criterion recommended, and then the default gate leaves it out`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let url = try DomainFixtures.write("""
+                {"models": [{"name": "m", "prompts": [{"prompt": "p", "expect": ["k"]}]}],
+                 "severities": {"backup-scripts": "recommended", "disk-space": "critical"}}
+                """, to: "readiness.json", in: folder)
+            let config = try ReadinessConfig.load(from: url, environment: ["OLLAMA_HOST": "127.0.0.1:9"])
+            #expect(config.severity(of: .backupScripts) == .recommended && config.severity(of: .diskSpace) == .critical)
+            let gate = try #require(config.gate(named: "phase2"))
+            #expect(!gate.criteria.contains("backup-scripts") && gate.criteria.contains("disk-space"))
+            // The result carries the config's severity, so `swift test` warns instead of failing.
+            let result = await Checklist(config: config, evidence: OllamaEvidence(config: config)).evaluate(.backupScripts, model: nil)
+            #expect(!result.passed && result.severity == .recommended)
+        }
+    }
 }
