@@ -64,10 +64,10 @@ scaffolded-package: build
 DEMO_OUT := readiness-report
 demo: build
 	@echo "== 1. Phase 1: three of the six Mirador models are missing (expect NOT READY, exit 1)"
-	@echo "\$$ ollama-sim --scenario $(PHASE1) --port 0 -- readiness check --config $(CONFIG) --out $(DEMO_OUT)/phase1"
+	@echo "\$$ ollama-sim --scenario $(PHASE1) --port 0 -- readiness check --package-path $(MIRADOR) --config $(CONFIG) --out $(DEMO_OUT)/phase1"
 	@$(call expect_exit,1,demo: phase1 (NOT READY),$(call check_on,$(PHASE1),$(DEMO_OUT)/phase1))
 	@echo; echo "== 2. The missing models built: the healthy fleet (expect READY, exit 0)"
-	@echo "\$$ ollama-sim --scenario $(HEALTHY) --port 0 -- readiness check --config $(CONFIG) --out $(DEMO_OUT)/healthy"
+	@echo "\$$ ollama-sim --scenario $(HEALTHY) --port 0 -- readiness check --package-path $(MIRADOR) --config $(CONFIG) --out $(DEMO_OUT)/healthy"
 	@$(call check_on,$(HEALTHY),$(DEMO_OUT)/healthy)
 	@echo; echo "== 3. Migration step 1 needs a backup of the first model too (expect blocked, exit 1)"
 	@echo "\$$ readiness gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy"

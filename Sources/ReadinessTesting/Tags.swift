@@ -3,7 +3,7 @@ import Testing
 /// Tags of the readiness criteria: a severity and the area (suite) of each criterion.
 ///
 /// Tags are for reading reports, not for selecting tests: `swift test` 6.3 cannot filter by tag, so select the
-/// readiness suites by module or suite name (`--filter ReadinessSuites`, `--filter Readiness.Performance`).
+/// readiness suites by module or suite name (`--filter Readiness`, `--filter Readiness.Performance`).
 extension Tag {
     /// A criterion whose failure makes a gate NOT READY.
     @Tag public static var critical: Self

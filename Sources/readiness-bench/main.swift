@@ -20,21 +20,21 @@ func event(_ kind: String, test: String?, time: Double, extra: String = "", mess
 func declaration(_ id: String, name: String, suite: Bool, parameterized: Bool) -> String {
     let kind = suite ? "suite" : "function"
     let parameters = suite ? "" : #""isParameterized":\#(parameterized),"#
-    return #"{"kind":"test","payload":{"id":"\#(id)",\#(parameters)"kind":"\#(kind)","name":"\#(name)","sourceLocation":{"_filePath":"\/work\/IntegrationTests\/ReadinessSuites\/Suites.swift","column":10,"fileID":"ReadinessSuites\/Suites.swift","filePath":"\/work\/IntegrationTests\/ReadinessSuites\/Suites.swift","line":7}},"version":"6.3.0"}"#
+    return #"{"kind":"test","payload":{"id":"\#(id)",\#(parameters)"kind":"\#(kind)","name":"\#(name)","sourceLocation":{"_filePath":"\/work\/IntegrationTests\/ReadinessCriteria\/Suites.swift","column":10,"fileID":"ReadinessCriteria\/Suites.swift","filePath":"\/work\/IntegrationTests\/ReadinessCriteria\/Suites.swift","line":7}},"version":"6.3.0"}"#
 }
 
 /// The eleven criteria of the catalog recorded as attachments, plus a parameterized performance test with
 /// enough rounds to bring the stream to `eventCount` events.
 func syntheticRun(attachments: URL) throws -> Data {
     let encoder = JSONEncoder()
-    var lines = [declaration("ReadinessSuites.Readiness", name: "Readiness", suite: true, parameterized: false)]
+    var lines = [declaration("ReadinessCriteria.Readiness", name: "Readiness", suite: true, parameterized: false)]
     var body: [String] = []
     var time = 1.0
     func tick() -> Double { time += 0.001; return time }
     for criterion in Criterion.all {
         let function = criterion.id.split(separator: "-").enumerated()
             .map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
-        let id = "ReadinessSuites.Readiness\\/\(criterion.area.rawValue)\\/\(function)(model:)\\/Suites.swift:7:10"
+        let id = "ReadinessCriteria.Readiness\\/\(criterion.area.rawValue)\\/\(function)(model:)\\/Suites.swift:7:10"
         lines.append(declaration(id, name: "\(function)(model:)", suite: false, parameterized: criterion.isPerModel))
         body.append(event("testStarted", test: id, time: tick()))
         for model in criterion.isPerModel ? models.map(Optional.some) : [nil] {
@@ -48,7 +48,7 @@ func syntheticRun(attachments: URL) throws -> Data {
         }
         body.append(event("testEnded", test: id, time: tick(), messages: #"[{"symbol":"pass","text":"Test passed."}]"#))
     }
-    let rounds = "ReadinessSuites.Readiness\\/Performance\\/promptRound(model:prompt:)\\/Suites.swift:90:10"
+    let rounds = "ReadinessCriteria.Readiness\\/Performance\\/promptRound(model:prompt:)\\/Suites.swift:90:10"
     lines.append(declaration(rounds, name: "promptRound(model:prompt:)", suite: false, parameterized: true))
     body.append(event("testStarted", test: rounds, time: tick()))
     // What is still to come: the rounds' testEnded, runStarted and runEnded.

@@ -66,7 +66,7 @@ extension RunEvidence {
         } else if functions.isEmpty {
             problems.append(RunProblem(
                 .noTestsMatched, "the run ended without running any test: no test matched the filter",
-                action: "Run the readiness suites: 'swift test --filter ReadinessSuites' must select them."
+                action: "Run the readiness criteria: a filter after '--' (or given to swift test) must select some of them, e.g. '--filter Readiness'."
             ))
         }
     }

@@ -17,7 +17,7 @@ public struct RunEvidence: Sendable, Equatable {
             case skipped
         }
 
-        /// The full Swift Testing ID, e.g. `ReadinessSuites.Readiness/Availability/modelsAvailable(model:)/A.swift:7:10`.
+        /// The full Swift Testing ID, e.g. `ReadinessCriteria.Readiness/Availability/modelsAvailable(model:)/A.swift:7:10`.
         public var id: String
         /// The function or suite name, e.g. `modelsAvailable(model:)`.
         public var name: String
@@ -37,7 +37,7 @@ public struct RunEvidence: Sendable, Equatable {
         public var started: Double?
         public var ended: Double?
 
-        /// The module part of the ID, e.g. `ReadinessSuites`.
+        /// The module part of the ID, e.g. `ReadinessCriteria`.
         public var module: String { String(id.prefix { $0 != "." }) }
 
         /// The ID without module and source location, e.g. `Readiness/Availability/modelsAvailable(model:)`.

@@ -12,7 +12,7 @@ struct StreamRecord: Decodable {
     struct Payload: Decodable {
         /// For tests "suite" or "function"; for events "runStarted", "testStarted", "issueRecorded", ….
         var kind: String?
-        /// A test's ID (test records), e.g. `ReadinessSuites.Readiness/Availability/modelsAvailable(model:)/File.swift:7:10`.
+        /// A test's ID (test records), e.g. `ReadinessCriteria.Readiness/Availability/modelsAvailable(model:)/File.swift:7:10`.
         var id: String?
         var name: String?
         var displayName: String?
