@@ -79,13 +79,14 @@ struct JSONScanner {
         }
     }
 
-    /// "expected X, found Y" at the next byte. The end of the input and a comment get their own fix,
-    /// as they can happen anywhere.
-    func unexpected(_ expected: String, fix: String) -> JSONSyntaxError {
-        let fix = switch next {
-        case nil: "complete the document: close every open string, array and object"
-        case UInt8(ascii: "/"): "remove the comment (JSON has no comments)"
-        default: fix
+    /// "expected X, found Y" at the next byte. The end of the input, and outside a string a comment, get
+    /// their own fix, as they can happen anywhere.
+    func unexpected(_ expected: String, fix: String, inString: Bool = false) -> JSONSyntaxError {
+        var fix = fix
+        if next == nil {
+            fix = "complete the document: close every open string, array and object"
+        } else if next == UInt8(ascii: "/"), !inString {
+            fix = "remove the comment (JSON has no comments)"
         }
         return JSONSyntaxError(at: position, "expected \(expected), found \(found)", fix: fix)
     }
@@ -137,7 +138,7 @@ struct JSONScanner {
             return
         }
         guard consume(UInt8(ascii: "u")) else {
-            throw unexpected(#"an escape (\" \\ \/ \b \f \n \r \t or \uXXXX) after '\'"#, fix: #"write a backslash as \\"#)
+            throw unexpected(#"an escape (\" \\ \/ \b \f \n \r \t or \uXXXX) after '\'"#, fix: #"write a backslash as \\"#, inString: true)
         }
         let unit = try hexUnit()
         var scalar = unit
@@ -172,7 +173,7 @@ struct JSONScanner {
         var unit: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = next, let digit = Self.hexValue(byte) else {
-                throw unexpected("four hex digits after \\u", fix: "write the code point as \\u followed by four hex digits, e.g. \\u00E9")
+                throw unexpected("four hex digits after \\u", fix: "write the code point as \\u followed by four hex digits, e.g. \\u00E9", inString: true)
             }
             advance()
             unit = unit << 4 | digit

@@ -1,4 +1,5 @@
 import Foundation
+import OllamaSimulator
 import Testing
 @testable import OllamaKit
 
@@ -37,16 +38,9 @@ struct ClientErrorTests {
     @Test func `a server whose accept queue is full times out while connecting`() async throws {
         // With a backlog of 0 and one connection already queued, Linux drops further SYNs: connect hangs.
         let (listener, port) = try Server.listen(backlog: 0)
-        defer { close(listener) }
-        let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(filler) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        defer { listener.close() }
+        let filler = try Socket.connected(port: port)
+        defer { filler.close() }
         let client = OllamaClient(.init(
             baseURL: URL(string: "http://127.0.0.1:\(port)")!, connectTimeout: .milliseconds(300), requestTimeout: .seconds(30)))
         let error = await #expect(throws: OllamaError.self) {

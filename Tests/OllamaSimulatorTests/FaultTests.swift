@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import OllamaKit
 import Testing
 @testable import OllamaSimulator
@@ -51,10 +50,10 @@ import Testing
         let simulator = try OllamaSimulator.start(scenario: Self.faulty(.init(kind: .hang)))
         let client = RawHTTPClient(simulator.baseURL)
         let socket = try client.open(sending: "POST /api/generate HTTP/1.1\r\nHost: x\r\nContent-Length: 29\r\n\r\n{\"model\":\"solo\",\"prompt\":\"x\"}")
-        defer { close(socket) }
+        defer { socket.close() }
         // Wait until the server holds the request, judged by its own count, not by a timer.
-        while simulator.statistics.generationsStarted == 0 { usleep(5_000) }
-        var pending = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        while simulator.statistics.generationsStarted == 0 { Thread.sleep(forTimeInterval: 0.005) }
+        var pending = pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)
         #expect(poll(&pending, 1, 0) == 0)
         simulator.stop()
         #expect(client.readAll(socket).isEmpty)
@@ -66,9 +65,9 @@ import Testing
         defer { simulator.stop() }
         let client = RawHTTPClient(simulator.baseURL)
         let socket = try client.open(sending: "POST /api/generate HTTP/1.1\r\nHost: x\r\nContent-Length: 29\r\n\r\n{\"model\":\"solo\",\"prompt\":\"x\"}")
-        while simulator.statistics.generationsStarted == 0 { usleep(5_000) }
-        close(socket)
-        while simulator.statistics.generationsFinished == 0 { usleep(5_000) }
+        while simulator.statistics.generationsStarted == 0 { Thread.sleep(forTimeInterval: 0.005) }
+        socket.close()
+        while simulator.statistics.generationsFinished == 0 { Thread.sleep(forTimeInterval: 0.005) }
         #expect(simulator.statistics.generationsFinished == 1)
     }
 

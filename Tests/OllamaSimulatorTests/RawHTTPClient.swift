@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import OllamaSimulator
 
 /// A deliberately dumb HTTP client on a raw socket, so tests see the exact bytes the simulator sends:
@@ -50,64 +49,30 @@ struct RawHTTPClient {
 
     /// Sends one request with `Connection: close` and reads until the server closes.
     func send(_ method: String, _ path: String, body: String? = nil, headers: [String] = []) throws -> Response {
-        let socket = try connect()
-        defer { close(socket) }
+        let socket = try Socket.connected(port: port)
+        defer { socket.close() }
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for header in headers { request += header + "\r\n" }
         if let body { request += "Content-Length: \(body.utf8.count)\r\n\r\n\(body)" } else { request += "\r\n" }
-        try write(socket, request)
+        try socket.write(Array(request.utf8))
         return Response(raw: readAll(socket))
     }
 
     /// Opens a connection and sends `request` verbatim; the caller reads and closes.
-    func open(sending request: String) throws -> Int32 {
-        let socket = try connect()
-        try write(socket, request)
+    func open(sending request: String) throws -> Socket {
+        let socket = try Socket.connected(port: port)
+        try socket.write(Array(request.utf8))
         return socket
     }
 
-    func readAll(_ socket: Int32) -> String {
+    /// Everything the server sends until it closes the connection (or the read fails).
+    func readAll(_ socket: Socket) -> String {
         var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            bytes += buffer.prefix(count)
+        while let more = try? socket.read(), !more.isEmpty {
+            bytes += more
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    private func connect() throws -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port)).bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            close(socket)
-            throw SocketTestError(message: "connect failed: \(String(cString: strerror(errno)))")
-        }
-        return socket
-    }
-
-    private func write(_ socket: Int32, _ text: String) throws {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { throw SocketTestError(message: "send failed") }
-            offset += sent
-        }
-    }
-}
-
-struct SocketTestError: Error {
-    var message: String
 }
 
 /// The scenario fixtures, found from this file's path.

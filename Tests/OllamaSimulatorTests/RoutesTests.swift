@@ -124,7 +124,7 @@ import OllamaSimulator
             let chunked = "POST /api/show HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + "5\r\n{\"mod\r\n9\r\nel\":\"solo\r\n2\r\n\"}\r\n0\r\n\r\n"
             let socket = try client.open(sending: get + chunked)
-            defer { close(socket) }
+            defer { socket.close() }
             let raw = client.readAll(socket)
             #expect(raw.components(separatedBy: "HTTP/1.1 200 OK").count == 3)
             #expect(raw.contains(#"{"version":"0.12.6"}"#))

@@ -1,5 +1,6 @@
-import Testing
+import OllamaKit
 import OllamaSimulator
+import Testing
 
 @Suite struct SimulatorOptionsTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -17,6 +18,9 @@ import OllamaSimulator
         Case(arguments: ["--scenario", "s.json", "--port", "0", "--", "swift", "test", "--filter", "X"],
              expected: SimulatorOptions(scenarioPath: "s.json", port: 0, command: ["swift", "test", "--filter", "X"])),
         Case(arguments: ["--help"], expected: SimulatorOptions(scenarioPath: "", help: true)),
+        Case(arguments: ["-h"], expected: SimulatorOptions(scenarioPath: "", help: true)),
+        Case(arguments: ["--version"], expected: SimulatorOptions(scenarioPath: "", version: true)),
+        Case(arguments: ["--scenario", "s.json", "--version"], expected: SimulatorOptions(scenarioPath: "s.json", version: true)),
     ]
 
     @Test("Valid command lines parse", arguments: valid)
@@ -35,6 +39,9 @@ import OllamaSimulator
         (["--port", "1"], .missingScenario, "Missing option '--scenario FILE'"),
         (["--scenario", "s.json", "--"], .missingCommand, "Missing command after '--'"),
         (["--help=yes"], .unexpectedValue("--help"), "Option '--help' takes no value"),
+        (["--version=2"], .unexpectedValue("--version"), "Option '--version' takes no value"),
+        (["-v"], .unknownOption("-v"), "Unknown option '-v'"),
+        (["-"], .unexpectedArgument("-"), "Unexpected argument '-'"),
     ]
 
     @Test("Bad command lines name the problem", arguments: invalid)
@@ -43,9 +50,33 @@ import OllamaSimulator
         #expect(error.description == message)
     }
 
-    @Test func `Usage errors and bad scenarios exit 2, help exits 0`() {
+    @Test func `Usage errors and bad scenarios exit 2, help and version exit 0`() {
         #expect(SimulatorCLI.main(["--bogus"]) == 2)
+        #expect(SimulatorCLI.main(["-x"]) == 2)
         #expect(SimulatorCLI.main(["--scenario", "/no/such/file.json"]) == 2)
         #expect(SimulatorCLI.main(["--help"]) == 0)
+        #expect(SimulatorCLI.main(["-h"]) == 0)
+        #expect(SimulatorCLI.main(["--version"]) == 0)
+    }
+
+    @Test func `A usage error prints the error, the usage line and where to get help`() {
+        #expect(SimulatorOptions.errorText(.unknownOption("--bogus")) == """
+            Error: Unknown option '--bogus'
+            Usage: ollama-sim --scenario FILE [--host HOST] [--port PORT] [-- COMMAND [ARG...]]
+            See 'ollama-sim --help' for more information.
+            """)
+    }
+
+    @Test func `The version is the package's tool version`() {
+        #expect(SimulatorOptions.versionText == "ollama-sim \(ToolVersion.current)")
+        #expect(ToolVersion.current.split(separator: ".").count == 3)
+    }
+
+    @Test func `The help lists exactly the options the parser accepts`() {
+        // Option lines read "  -h, --help        Show this help." or "  --port PORT       Port to bind…".
+        let listed = SimulatorOptions.helpText.split(separator: "\n").filter { $0.hasPrefix("  -") }.flatMap { line in
+            line.trimmingPrefix(while: \.isWhitespace).split(separator: "  ")[0].split(separator: ", ").map { String($0.split(separator: " ")[0]) }
+        }
+        #expect(listed.sorted() == (SimulatorOptions.valueOptions + SimulatorOptions.flags + ["--"]).sorted())
     }
 }

@@ -78,6 +78,8 @@ import StrictJSON
              #"line 1, column 4: expected an escape (\" \\ \/ \b \f \n \r \t or \uXXXX) after '\', found 'x'; write a backslash as \\"#),
         Case("short unicode escape", #"["\u12"]"#,
              #"line 1, column 7: expected four hex digits after \u, found '"'; write the code point as \u followed by four hex digits, e.g. \u00E9"#),
+        Case("slash in a unicode escape", #"["\u12/4"]"#,
+             #"line 1, column 7: expected four hex digits after \u, found '/'; write the code point as \u followed by four hex digits, e.g. \u00E9"#),
         Case("lone high surrogate", #"["\ud800"]"#,
              #"line 1, column 3: \uD800 is an unpaired high surrogate; follow it with its low surrogate (\uDC00 to \uDFFF) or remove it"#),
         Case("high surrogate before a non-surrogate", #"["\uD83D\u0041"]"#,

@@ -4,18 +4,25 @@ import Foundation
 /// `ollama-sim`: parses the command line, loads the scenario, serves it until a signal, or around a command.
 public enum SimulatorCLI {
     /// Runs the simulator with the arguments after the program name.
-    /// - Returns: The exit status: 0 after SIGINT/SIGTERM or `--help`, 2 for a usage error or bad scenario,
+    /// - Returns: The exit status: 0 after SIGINT/SIGTERM, `--help` or `--version`, 2 for a usage error or bad scenario,
     ///   1 when the address cannot be bound, or the status of the command given after `--`.
     public static func main(_ arguments: [String]) -> Int32 {
         let options: SimulatorOptions
         do {
             options = try SimulatorOptions.parse(arguments)
+        } catch let error as UsageError {
+            printError(SimulatorOptions.errorText(error))
+            return 2
         } catch {
-            printError("Error: \(error)\n\(SimulatorOptions.usage)\nSee 'ollama-sim --help' for more information.")
+            printError("Error: \(error)")
             return 2
         }
         if options.help {
             print(SimulatorOptions.helpText)
+            return 0
+        }
+        if options.version {
+            print(SimulatorOptions.versionText)
             return 0
         }
         let scenario: Scenario

@@ -1,4 +1,7 @@
-/// The command line of `ollama-sim`: `--scenario FILE [--host HOST] [--port PORT] [-- COMMAND ARG...]`.
+import OllamaKit
+
+/// The command line of `ollama-sim`: `--scenario FILE [--host HOST] [--port PORT] [-- COMMAND ARG...]`,
+/// or `-h`/`--help`, or `--version`.
 public struct SimulatorOptions: Equatable, Sendable {
     /// The scenario file to serve.
     public var scenarioPath: String
@@ -8,19 +11,38 @@ public struct SimulatorOptions: Equatable, Sendable {
     public var port: Int
     /// A command to run while the server is up (after `--`); the simulator exits with its status.
     public var command: [String]
-    /// `--help` was given: print the help and exit.
+    /// `-h` or `--help` was given: print the help and exit.
     public var help: Bool
+    /// `--version` was given: print the version and exit.
+    public var version: Bool
 
-    public init(scenarioPath: String, host: String = "127.0.0.1", port: Int = 11434, command: [String] = [], help: Bool = false) {
+    public init(
+        scenarioPath: String, host: String = "127.0.0.1", port: Int = 11434, command: [String] = [],
+        help: Bool = false, version: Bool = false
+    ) {
         self.scenarioPath = scenarioPath
         self.host = host
         self.port = port
         self.command = command
         self.help = help
+        self.version = version
     }
+
+    /// The options that take a value.
+    public static let valueOptions = ["--scenario", "--host", "--port"]
+    /// The options that take none.
+    public static let flags = ["-h", "--help", "--version"]
 
     /// The one-line synopsis printed under usage errors.
     public static let usage = "Usage: ollama-sim --scenario FILE [--host HOST] [--port PORT] [-- COMMAND [ARG...]]"
+
+    /// What `--version` prints.
+    public static let versionText = "ollama-sim \(ToolVersion.current)"
+
+    /// What a usage error prints on standard error: the error, the usage line and where to get help.
+    public static func errorText(_ error: UsageError) -> String {
+        "Error: \(error)\n\(usage)\nSee 'ollama-sim --help' for more information."
+    }
 
     /// The text `--help` prints.
     public static let helpText = """
@@ -32,15 +54,17 @@ public struct SimulatorOptions: Equatable, Sendable {
           --scenario FILE   The scenario to serve (models, replies, latencies, faults). Required.
           --host HOST       IPv4 address to bind (default 127.0.0.1).
           --port PORT       Port to bind; 0 picks a free one (default 11434, Ollama's).
-          --help            Show this help.
+          -h, --help        Show this help.
+          --version         Print the version ("ollama-sim \(ToolVersion.current)").
           -- COMMAND ...    Run COMMAND with OLLAMA_HOST set to the server, then stop and exit with its status.
 
         The first line on standard output is "listening on http://HOST:PORT". SIGINT or SIGTERM stops the
-        server (exit 0). Exit status 2 means a usage error or a bad scenario file.
+        server (exit 0). Exit status 1 means the address cannot be bound, 2 a usage error or a bad scenario file.
         """
 
     /// Parses the arguments after the program name; options take `--name value` or `--name=value`,
     /// a repeated option keeps its last value, and everything after `--` is the command.
+    /// `--scenario` is required unless help or the version is asked for.
     /// - Throws: `UsageError` for an unknown option, a missing or bad value, or a missing `--scenario`.
     public static func parse(_ arguments: [String]) throws -> SimulatorOptions {
         var options = SimulatorOptions(scenarioPath: "")
@@ -51,15 +75,18 @@ public struct SimulatorOptions: Equatable, Sendable {
                 guard !options.command.isEmpty else { throw UsageError.missingCommand }
                 break
             }
-            guard argument.hasPrefix("--") else { throw UsageError.unexpectedArgument(argument) }
-            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0])
-            if name == "--help" {
-                guard parts.count == 1 else { throw UsageError.unexpectedValue(name) }
-                options.help = true
+            if flags.contains(argument) {
+                if argument == "--version" { options.version = true } else { options.help = true }
                 continue
             }
-            guard ["--scenario", "--host", "--port"].contains(name) else { throw UsageError.unknownOption(name) }
+            guard argument.hasPrefix("--") else {
+                // A dash marks an option, even one this tool lacks; anything else is a stray argument.
+                throw argument.count > 1 && argument.hasPrefix("-") ? UsageError.unknownOption(argument) : UsageError.unexpectedArgument(argument)
+            }
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            guard !flags.contains(name) else { throw UsageError.unexpectedValue(name) }
+            guard valueOptions.contains(name) else { throw UsageError.unknownOption(name) }
             let value: String
             if parts.count == 2 {
                 value = String(parts[1])
@@ -77,7 +104,7 @@ public struct SimulatorOptions: Equatable, Sendable {
                 options.port = port
             }
         }
-        if !options.help && options.scenarioPath.isEmpty { throw UsageError.missingScenario }
+        if !options.help && !options.version && options.scenarioPath.isEmpty { throw UsageError.missingScenario }
         return options
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A small HTTP/1.1 server on POSIX sockets: one thread per connection, keep-alive, chunked bodies both ways.
 final class HTTPServer: @unchecked Sendable {

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A POSIX call that failed, carrying the call's name and the `strerror` text (like swift-nio's `IOError`).
 public struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -42,30 +46,62 @@ func syscall<Result: BinaryInteger>(_ name: String, _ call: () -> Result) throws
     }
 }
 
-/// A TCP socket file descriptor; the owner closes it exactly once.
-struct Socket: Sendable, Hashable {
+/// A TCP socket file descriptor; the owner closes it exactly once. Package-wide so tests' raw clients and
+/// servers share its platform handling (Socket+Platform.swift).
+package struct Socket: Sendable, Hashable {
     let descriptor: Int32
 
+    /// A new IPv4 TCP socket.
+    private static func tcp() throws -> Socket {
+        let created = Socket(descriptor: try syscall("socket") { socket(AF_INET, streamType, 0) })
+        do {
+            try created.suppressSIGPIPE()
+            return created
+        } catch {
+            created.close()
+            throw error
+        }
+    }
+
     /// A listening IPv4 socket bound to `host:port` (port 0 picks a free port).
-    static func listening(host: String, port: Int) throws -> Socket {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
+    /// - Parameter backlog: How many connections may wait to be accepted.
+    package static func listening(host: String, port: Int, backlog: Int32 = 256) throws -> Socket {
         let name = host == "localhost" ? "127.0.0.1" : host
-        guard port >= 0, port <= 65535, inet_pton(AF_INET, name, &address.sin_addr) == 1 else {
+        guard (0...65535).contains(port), var address = ipv4Address(name, port: port) else {
             throw SocketError.badAddress(host)
         }
-        let socket = Socket(descriptor: try syscall("socket") { Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0) })
+        let listener = try tcp()
         do {
-            try socket.setOption(SO_REUSEADDR, level: SOL_SOCKET)
+            try listener.setOption(SO_REUSEADDR, level: SOL_SOCKET)
             try syscall("bind") {
                 withUnsafePointer(to: &address) {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        Glibc.bind(socket.descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                        bind(listener.descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
                     }
                 }
             }
-            try syscall("listen") { Glibc.listen(socket.descriptor, 256) }
+            try syscall("listen") { listen(listener.descriptor, backlog) }
+            return listener
+        } catch {
+            listener.close()
+            throw error
+        }
+    }
+
+    /// A socket connected to `host:port`, for clients (the tests' raw HTTP client).
+    package static func connected(host: String = "127.0.0.1", port: Int) throws -> Socket {
+        guard (0...65535).contains(port), var address = ipv4Address(host, port: port) else {
+            throw SocketError.badAddress(host)
+        }
+        let socket = try tcp()
+        do {
+            try syscall("connect") {
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        connect(socket.descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+            }
             return socket
         } catch {
             socket.close()
@@ -74,7 +110,7 @@ struct Socket: Sendable, Hashable {
     }
 
     /// The port the socket is bound to (the real one when it was bound to port 0).
-    func localPort() throws -> Int {
+    package func localPort() throws -> Int {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         try syscall("getsockname") {
@@ -86,14 +122,20 @@ struct Socket: Sendable, Hashable {
     }
 
     /// Waits for the next connection, with `TCP_NODELAY` set so small answers are not held back by Nagle.
-    func accept() throws -> Socket {
-        let connection = Socket(descriptor: try syscall("accept") { Glibc.accept(descriptor, nil, nil) })
+    package func accept() throws -> Socket {
+        let connection = Socket(descriptor: try syscall("accept") { posixAccept(descriptor) })
+        do {
+            try connection.suppressSIGPIPE()
+        } catch {
+            connection.close()
+            throw error
+        }
         try? connection.setOption(TCP_NODELAY, level: Int32(IPPROTO_TCP))
         return connection
     }
 
     /// Reads what has arrived (at most `limit` bytes); an empty result means the peer closed.
-    func read(limit: Int = 65536) throws -> [UInt8] {
+    package func read(limit: Int = 65536) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: limit)
         let count = try buffer.withUnsafeMutableBytes { raw in
             try syscall("recv") { recv(descriptor, raw.baseAddress, limit, 0) }
@@ -101,13 +143,13 @@ struct Socket: Sendable, Hashable {
         return Array(buffer.prefix(count))
     }
 
-    /// Writes all of `bytes`; `MSG_NOSIGNAL` turns a closed peer into `EPIPE` instead of a signal.
-    func write(_ bytes: [UInt8]) throws {
+    /// Writes all of `bytes`; a closed peer is an `EPIPE` error, never a SIGPIPE.
+    package func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             offset += try bytes.withUnsafeBytes { raw in
                 try syscall("send") {
-                    send(descriptor, raw.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                    send(descriptor, raw.baseAddress! + offset, bytes.count - offset, Self.sendFlags)
                 }
             }
         }
@@ -123,17 +165,23 @@ struct Socket: Sendable, Hashable {
     }
 
     /// Stops all reads and writes (waking a thread blocked in `accept` or `recv`) without freeing the descriptor.
-    func shutdown() {
-        _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
+    package func shutdown() {
+        _ = posixShutdown(descriptor)
     }
 
     /// Frees the descriptor.
-    func close() {
-        _ = Glibc.close(descriptor)
+    package func close() {
+        _ = posixClose(descriptor)
     }
 
-    private func setOption(_ option: Int32, level: Int32) throws {
+    func setOption(_ option: Int32, level: Int32) throws {
         var on: Int32 = 1
         try syscall("setsockopt") { setsockopt(descriptor, level, option, &on, socklen_t(MemoryLayout<Int32>.size)) }
     }
 }
+
+// Inside `Socket` its own `accept()`, `shutdown()` and `close()` hide the C functions of those names;
+// these reach them without naming the platform's module (Glibc or Darwin).
+private func posixAccept(_ descriptor: Int32) -> Int32 { accept(descriptor, nil, nil) }
+private func posixShutdown(_ descriptor: Int32) -> Int32 { shutdown(descriptor, Int32(SHUT_RDWR)) }
+private func posixClose(_ descriptor: Int32) -> Int32 { close(descriptor) }

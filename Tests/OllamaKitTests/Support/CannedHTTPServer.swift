@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import OllamaSimulator
 
 /// A loopback TCP server that answers every connection with the same canned bytes, for client error tests.
 ///
@@ -18,10 +16,10 @@ final class CannedHTTPServer: @unchecked Sendable {
     }
 
     let port: Int
-    private let listener: Int32
+    private let listener: Socket
     private let steps: [Step]
     private let lock = NSLock()
-    private var connections: [Int32] = []
+    private var connections: [Socket] = []
     private var received: [String] = []
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -43,70 +41,60 @@ final class CannedHTTPServer: @unchecked Sendable {
     }
 
     /// Binds 127.0.0.1 on a free port and listens.
-    static func listen(backlog: Int32) throws -> (Int32, Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && Glibc.listen(fd, backlog) == 0 && getsockname(fd, $0, &length) == 0
-            }
+    static func listen(backlog: Int32) throws -> (Socket, Int) {
+        let listener = try Socket.listening(host: "127.0.0.1", port: 0, backlog: backlog)
+        do {
+            return (listener, try listener.localPort())
+        } catch {
+            listener.close()
+            throw error
         }
-        guard fd >= 0, bound else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// A loopback port nothing listens on: bound, read, then closed.
     static func closedPort() throws -> Int {
-        let (fd, port) = try listen(backlog: 1)
-        close(fd)
+        let (listener, port) = try listen(backlog: 1)
+        listener.close()
         return port
     }
 
     func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        listener.shutdown()
+        listener.close()
         // Under the lock: serve() closes its descriptor under it too, so a number reused elsewhere is never hit.
-        lock.withLock { connections.forEach { shutdown($0, Int32(SHUT_RDWR)) } }
+        lock.withLock { connections.forEach { $0.shutdown() } }
     }
 
     private func acceptLoop() {
-        while true {
-            let fd = accept(listener, nil, nil)
-            guard fd >= 0 else { return }
-            lock.withLock { connections.append(fd) }
-            Thread.detachNewThread { [self] in serve(fd) }
+        while let connection = try? listener.accept() {
+            lock.withLock { connections.append(connection) }
+            Thread.detachNewThread { [self] in serve(connection) }
         }
     }
 
-    private func serve(_ fd: Int32) {
+    private func serve(_ connection: Socket) {
         defer {
             lock.withLock {
-                connections.removeAll { $0 == fd }
-                close(fd)
+                connections.removeAll { $0 == connection }
+                connection.close()
             }
         }
-        lock.withLock { received.append(readRequest(fd)) }
+        lock.withLock { received.append(readRequest(connection)) }
         for step in steps {
             switch step {
             case .send(let text):
-                let bytes = Array(text.utf8)
-                guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else { return }
+                guard (try? connection.write(Array(text.utf8))) != nil else { return }
             case .pause(let duration):
                 Thread.sleep(forTimeInterval: duration.timeInterval)
             case .hang:
-                var byte: UInt8 = 0
-                _ = read(fd, &byte, 1)  // returns when stop() shuts the socket down
+                _ = try? connection.read(limit: 1)  // returns when stop() shuts the socket down
             }
         }
     }
 
     /// Reads the head and a Content-Length body, which is all these tests' clients send.
-    private func readRequest(_ fd: Int32) -> String {
+    private func readRequest(_ connection: Socket) -> String {
         var data = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let text = String(decoding: data, as: UTF8.self)
             if let headEnd = text.range(of: "\r\n\r\n") {
@@ -114,9 +102,8 @@ final class CannedHTTPServer: @unchecked Sendable {
                     .flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
                 if text[headEnd.upperBound...].utf8.count >= length { return text }
             }
-            let count = read(fd, &buffer, buffer.count)
-            guard count > 0 else { return text }
-            data += buffer[0..<count]
+            guard let more = try? connection.read(limit: 4096), !more.isEmpty else { return text }
+            data += more
         }
     }
 }

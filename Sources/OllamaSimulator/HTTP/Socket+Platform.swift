@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Everything the socket code does differently on Linux (Glibc) and macOS (Darwin), in one place.
+
+extension Socket {
+    /// `SOCK_STREAM` as `socket(2)` takes it: Glibc imports it as an enum, Darwin as an `Int32`.
+    #if canImport(Glibc)
+    static let streamType = Int32(SOCK_STREAM.rawValue)
+    #elseif canImport(Darwin)
+    static let streamType = SOCK_STREAM
+    #endif
+
+    /// Flags for every `send(2)`: on Linux `MSG_NOSIGNAL` makes a write to a closed peer fail with `EPIPE`
+    /// instead of raising SIGPIPE. Darwin has no such flag; `suppressSIGPIPE()` sets `SO_NOSIGPIPE` instead.
+    #if canImport(Glibc)
+    static let sendFlags = Int32(MSG_NOSIGNAL)
+    #elseif canImport(Darwin)
+    static let sendFlags: Int32 = 0
+    #endif
+
+    /// Makes writes to a closed peer fail with `EPIPE` rather than raise SIGPIPE, on Darwin where `sendFlags`
+    /// cannot; on Linux there is nothing to do.
+    func suppressSIGPIPE() throws {
+        #if canImport(Darwin)
+        try setOption(SO_NOSIGPIPE, level: SOL_SOCKET)
+        #endif
+    }
+
+    /// The IPv4 socket address of `host:port`, or `nil` when `host` is not a dotted IPv4 address.
+    static func ipv4Address(_ host: String, port: Int) -> sockaddr_in? {
+        var address = sockaddr_in()
+        #if canImport(Darwin)
+        // BSD socket addresses start with their own length.
+        address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+        #endif
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return nil }
+        return address
+    }
+}
