@@ -23,14 +23,14 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests readiness-suites end-to-end scaffolded-package demo bench client-compat clean
+.PHONY: build test unit-tests readiness-suites end-to-end interrupted-check scaffolded-package demo bench client-compat clean
 
 build:
 	$(SWIFT) build
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, and a package
 ## scaffolded by `readiness init`.
-test: unit-tests readiness-suites end-to-end scaffolded-package
+test: unit-tests readiness-suites end-to-end interrupted-check scaffolded-package
 
 unit-tests: build
 	$(SWIFT) test
@@ -54,6 +54,10 @@ end-to-end: build
 	  test -s $(E2E_OUT)/phase1/$$file || { echo "end-to-end: phase1 did not write $$file" >&2; exit 1; }; \
 	done
 	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
+
+## SIGTERM stops a real check whose model hangs within seconds, exit 2, previous reports intact.
+interrupted-check: build
+	Tests/EndToEnd/interrupted-check.sh $(BIN)
 
 ## A user's package made by `readiness init` in a temporary folder, with a test target of its own name.
 scaffolded-package: build

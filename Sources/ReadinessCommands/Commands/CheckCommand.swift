@@ -85,6 +85,11 @@ struct CheckCommand: Subcommand {
         }
         follower.cancel()
         let evidence = await follower.value
+        if case .success(let ended) = outcome, let signal = ended.interruption {
+            // An interrupted run decides nothing; the reports of the last finished run stay as they were.
+            context.errorOutput("Interrupted by signal \(signal): the run was stopped and nothing was reported; the reports in '\(out)' are those of an earlier run.\n")
+            return .undecided
+        }
         let problems = RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)
         return publish(evidence, loaded, problems: problems, context: context)
     }

@@ -37,9 +37,12 @@ struct SuiteRunOutcome: Sendable, Equatable {
     /// The exit status, or the signal number when `signaled`.
     var status: Int32
     var signaled: Bool
+    /// The signal (SIGINT or SIGTERM) that made the runner stop the run, if one did.
+    var interruption: Int32?
 
-    init(status: Int32, signaled: Bool = false) {
+    init(status: Int32, signaled: Bool = false, interruption: Int32? = nil) {
         self.status = status
         self.signaled = signaled
+        self.interruption = interruption
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import ReadinessKit
 #if canImport(Glibc)
 import Glibc
@@ -11,9 +12,12 @@ import Darwin
 struct SwiftTestRunner: SuiteRunning {
     /// The `swift` executable: a path, or a name looked up in PATH.
     var swift: String
+    /// How long the run may take to stop after SIGINT or SIGTERM before it is killed.
+    var gracePeriod: Duration
 
-    init(swift: String = "swift") {
+    init(swift: String = "swift", gracePeriod: Duration = .seconds(3)) {
         self.swift = swift
+        self.gracePeriod = gracePeriod
     }
 
     func run(_ request: SuiteRunRequest) async throws -> SuiteRunOutcome {
@@ -29,12 +33,21 @@ struct SwiftTestRunner: SuiteRunning {
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
 
-        // Foundation puts the child in its own process group, so Ctrl-C at the terminal would not reach it:
-        // forward SIGINT and SIGTERM, and the unfinished stream then reports the run as interrupted.
+        // SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) stop the whole run: `swift test` and the test binary
+        // it starts in a group of its own, so nothing goes on writing into the output folder afterwards.
+        let interruption = Mutex<Int32?>(nil)
         let forwarders = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { kill(-process.processIdentifier, signalNumber) }
+            source.setEventHandler {
+                let isFirst = interruption.withLock { received -> Bool in
+                    guard received == nil else { return false }
+                    received = signalNumber
+                    return true
+                }
+                guard isFirst else { return }
+                ProcessTree.stop(ProcessTree.members(under: process.processIdentifier), with: signalNumber, grace: gracePeriod)
+            }
             source.resume()
             return source
         }
@@ -53,7 +66,8 @@ struct SwiftTestRunner: SuiteRunning {
             }
         }
         return SuiteRunOutcome(
-            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+            interruption: interruption.withLock { $0 }
         )
     }
 }
