@@ -1,5 +1,5 @@
 extension Criterion {
-    /// Every criterion, in the order of DESIGN.md's table. A new catalog criterion is one declaration below
+    /// Every criterion, in the order of the README's criteria table. A new catalog criterion is one declaration below
     /// plus its place here; the default gate and the checklist follow from this list.
     public static let all: [Criterion] = [
         .modelsAvailable, .modelsRespond, .successRate, .responseTime, .quality, .backupScripts,

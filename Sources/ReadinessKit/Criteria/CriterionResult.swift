@@ -10,7 +10,7 @@ public struct CriterionResult: Codable, Sendable, Equatable {
     public static let currentSchemaVersion = 1
 
     public var schemaVersion: Int
-    /// Stable identifier, e.g. `models-available` (DESIGN.md's criteria table).
+    /// Stable identifier, e.g. `models-available` (the README's criteria table).
     public var id: String
     /// Human title, e.g. "All critical models available in Ollama".
     public var title: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// The criteria of a run: results read from the attachments, merged by id, joined with how their tests ended.
 public struct RunAnalysis: Sendable, Equatable {
-    /// The catalog's criteria first (DESIGN.md order), then others in the order they appeared.
+    /// The catalog's criteria first (the order of the README's criteria table), then others in the order they appeared.
     public var criteria: [CriterionOutcome]
     /// Readiness tests that failed or were skipped without recording a criterion.
     public var unlisted: [UnlistedTest]
