@@ -34,7 +34,9 @@ let package = Package(
 
         // Unit tests: fast, deterministic, no simulator process (`swift test` at the root runs exactly these).
         .target(name: "TestFixtures", dependencies: ["ReadinessKit"], path: "Tests/TestFixtures"),
-        .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator"]),
+        // A loopback server sending canned bytes, for what the simulator does not serve or would not send.
+        .target(name: "HTTPTestSupport", dependencies: ["OllamaKit"], path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator", "HTTPTestSupport"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
         .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
