@@ -22,6 +22,8 @@ let package = Package(
         .executableTarget(name: "ollama-sim", dependencies: ["OllamaSimulator"]),
         // The domain, judging only: config, criteria, quality, probes, event streams, verdicts, gates, reports.
         .target(name: "ReadinessKit", dependencies: ["OllamaKit"]),
+        // Changing the fleet, apart from judging it: diagnosis, generated scripts, build, validate, inventory.
+        .target(name: "FleetKit", dependencies: ["ReadinessKit", "OllamaKit"]),
         // The shared Ollama fixture the criteria (built-in and users' own) run against.
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
         // The built-in readiness criteria as Swift Testing suites, compiled into the user's test run.
@@ -41,6 +43,11 @@ let package = Package(
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
         .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
         .testTarget(name: "ReadinessCommandsTests", dependencies: ["ReadinessCommands", "ReadinessKit", "TestFixtures"]),
+        .testTarget(
+            name: "FleetKitTests",
+            dependencies: ["FleetKit", "OllamaSimulator", "OllamaKit", "ReadinessKit", "TestFixtures", "HTTPTestSupport"],
+            // The `ollama` stand-in the generated scripts run in tests: a python3 script, not a resource.
+            exclude: ["Support/ollama"]),
     ],
     swiftLanguageModes: [.v6]
 )
