@@ -24,6 +24,8 @@ let package = Package(
         .executableTarget(name: "ollama-sim", dependencies: ["OllamaSimulator"]),
         // The domain, judging only: config, criteria, quality, probes, event streams, verdicts, gates, reports.
         .target(name: "ReadinessKit", dependencies: ["OllamaKit", "StrictJSON"]),
+        // Changing the fleet, apart from judging it: diagnosis, generated scripts, build, validate, inventory.
+        .target(name: "FleetKit", dependencies: ["ReadinessKit", "OllamaKit"]),
         // The shared Ollama fixture the criteria (built-in and users' own) run against.
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
         // The built-in readiness criteria as Swift Testing suites, compiled into the user's test run.
@@ -36,12 +38,19 @@ let package = Package(
 
         // Unit tests: fast, deterministic, no simulator process (`swift test` at the root runs exactly these).
         .target(name: "TestFixtures", dependencies: ["ReadinessKit"], path: "Tests/TestFixtures"),
+        // A loopback server sending canned bytes, for what the simulator does not serve or would not send.
+        .target(name: "HTTPTestSupport", dependencies: ["OllamaSimulator"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
-        .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator"]),
+        .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator", "HTTPTestSupport"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
         .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
         .testTarget(name: "ReadinessCommandsTests", dependencies: ["ReadinessCommands", "ReadinessKit", "TestFixtures"]),
+        .testTarget(
+            name: "FleetKitTests",
+            dependencies: ["FleetKit", "OllamaSimulator", "OllamaKit", "ReadinessKit", "TestFixtures", "HTTPTestSupport"],
+            // The `ollama` stand-in the generated scripts run in tests: a python3 script, not a resource.
+            exclude: ["Support/ollama"]),
     ],
     swiftLanguageModes: [.v6]
 )

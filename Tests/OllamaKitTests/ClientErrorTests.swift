@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import OllamaSimulator
 import Testing
 @testable import OllamaKit

@@ -81,6 +81,14 @@ public struct OllamaClient: Sendable {
         stream(Call(method: "POST", path: "/api/create", body: request, model: request.from ?? request.model, timeout: timeout))
     }
 
+    /// Downloads a model from its registry (`POST /api/pull`); the statuses end with "success" when it worked,
+    /// and carry `digest`, `total` and `completed` while layers download.
+    public func pull(
+        _ request: PullRequest, timeout: Duration? = nil
+    ) -> AsyncThrowingStream<ProgressResponse, any Error> {
+        stream(Call(method: "POST", path: "/api/pull", body: request, model: request.model, timeout: timeout))
+    }
+
     /// Copies a model under a new name (`POST /api/copy`).
     /// - Throws: `OllamaError.modelNotFound` when `source` does not exist.
     public func copy(source: String, destination: String, timeout: Duration? = nil) async throws {

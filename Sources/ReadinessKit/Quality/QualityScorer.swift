@@ -103,6 +103,12 @@ public struct QualityScorer: Sendable {
         )
     }
 
+    /// The expected keywords `answer` contains, matched as the `keywords` component matches them.
+    public static func keywordsFound(in answer: String, expect: [String]) -> [String] {
+        let answerWords = words(answer)
+        return expect.filter { contains(answerWords, keyword: $0) }
+    }
+
     /// Lowercased runs of letters and digits.
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)

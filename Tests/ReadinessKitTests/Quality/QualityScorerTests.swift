@@ -97,4 +97,10 @@ import Testing
         #expect(abs(QualityScore.average(scores) - 0.5) < 1e-9)
         #expect(QualityScore.average([]) == 0)
     }
+
+    @Test func `the keywords an answer mentions are matched as the keyword component matches them`() {
+        let answer = "Weigh the trade-offs, then make the DECISION."
+        #expect(QualityScorer.keywordsFound(in: answer, expect: ["option", "tradeoff", "decision", "budget"]) == ["tradeoff", "decision"])
+        #expect(QualityScorer.keywordsFound(in: "", expect: ["option"]).isEmpty)
+    }
 }

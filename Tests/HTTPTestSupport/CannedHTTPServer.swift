@@ -1,12 +1,13 @@
 import Foundation
 import OllamaSimulator
 
-/// A loopback TCP server that answers every connection with the same canned bytes, for client error tests.
+/// A loopback TCP server that answers every connection with the same canned bytes, for client tests: the
+/// requests a client sends, and its handling of answers a simulator would not give.
 ///
 /// It is deliberately dumb (no HTTP parsing beyond reading the request): the point is to send exactly the
 /// bytes a test needs, including broken ones. `@unchecked Sendable`: mutable state is guarded by `lock`.
-final class CannedHTTPServer: @unchecked Sendable {
-    enum Step: Sendable {
+public final class CannedHTTPServer: @unchecked Sendable {
+    public enum Step: Sendable {
         /// Writes these bytes.
         case send(String)
         /// Waits before the next step.
@@ -15,33 +16,33 @@ final class CannedHTTPServer: @unchecked Sendable {
         case hang
     }
 
-    let port: Int
+    public let port: Int
     private let listener: Socket
     private let steps: [Step]
     private let lock = NSLock()
     private var connections: [Socket] = []
     private var received: [String] = []
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// The raw requests received so far (head and body).
-    var requests: [String] { lock.withLock { received } }
+    public var requests: [String] { lock.withLock { received } }
 
     /// Starts a server answering with `steps`, runs `body`, and stops the server even when `body` throws.
-    static func with<T>(_ steps: [Step], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
+    public static func with<T>(_ steps: [Step], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
         let server = try CannedHTTPServer(steps)
         defer { server.stop() }
         return try await body(server)
     }
 
-    init(_ steps: [Step], backlog: Int32 = 16) throws {
+    public init(_ steps: [Step], backlog: Int32 = 16) throws {
         self.steps = steps
         (listener, port) = try Self.listen(backlog: backlog)
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
     /// Binds 127.0.0.1 on a free port and listens.
-    static func listen(backlog: Int32) throws -> (Socket, Int) {
+    package static func listen(backlog: Int32) throws -> (Socket, Int) {
         let listener = try Socket.listening(host: "127.0.0.1", port: 0, backlog: backlog)
         do {
             return (listener, try listener.localPort())
@@ -52,13 +53,13 @@ final class CannedHTTPServer: @unchecked Sendable {
     }
 
     /// A loopback port nothing listens on: bound, read, then closed.
-    static func closedPort() throws -> Int {
+    public static func closedPort() throws -> Int {
         let (listener, port) = try listen(backlog: 1)
         listener.close()
         return port
     }
 
-    func stop() {
+    public func stop() {
         listener.shutdown()
         listener.close()
         // Under the lock: serve() closes its descriptor under it too, so a number reused elsewhere is never hit.

@@ -1,0 +1,19 @@
+/// Single-quoting for the generated scripts: inside '…' bash expands nothing, so no name, path or prompt
+/// can run a command.
+enum ShellQuoting {
+    /// `value` as one bash word: in single quotes, each `'` written as `'\''`.
+    /// - Parameters:
+    ///   - value: A model name, path, prompt or keyword.
+    ///   - what: What it is, for the error ("model name").
+    ///   - allowLineBreaks: Whether line breaks and tabs may stay (prompts); other control characters never do,
+    ///     since they could rewrite the terminal of whoever reads or runs the script.
+    /// - Throws: `FleetError.unsafeScriptValue` for a control character (or a line break when not allowed).
+    static func quoted(_ value: String, _ what: String, allowLineBreaks: Bool = false) throws -> String {
+        for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
+            guard allowLineBreaks, scalar == "\n" || scalar == "\t" else {
+                throw FleetError.unsafeScriptValue(what, value: value)
+            }
+        }
+        return "'" + value.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
