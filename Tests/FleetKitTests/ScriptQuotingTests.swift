@@ -108,7 +108,7 @@ struct ScriptQuotingTests {
             try ValidateScript.render([ValidationCheck(model: "m", prompt: "p\u{7}", expect: [])])
         }
         let script = try ValidateScript.render([ValidationCheck(model: "m", prompt: "one\ntwo", expect: ["it's"])])
-        #expect(script.contains("check 'm' 'one\ntwo' 'it'\\''s'\n"))
+        #expect(script.contains("check m 'one\ntwo' 'it'\\''s'\n"))
         #expect(FleetError.unsafeScriptValue("model name", value: "a\nb").description
             == #"The model name "a\nb" contains a control character or line break, which a generated script does not carry. "#
             + "Remove it from readiness.json or the path.")

@@ -14,15 +14,15 @@ public enum BuildScript {
         let missing = diagnosis.missing
         var lines: [String] = []
         for model in missing {
-            let name = try ShellQuoting.quoted(model.name, "model name")
+            let name = try ScriptValue.quoted(model.name, "model name")
             guard let modelfile = model.modelfile else {
                 lines.append("fetch \(name)")
                 continue
             }
-            var line = "build \(name) \(try ShellQuoting.quoted(modelfile.path, "Modelfile path"))"
+            var line = "build \(name) \(try ScriptValue.quoted(modelfile.path, "Modelfile path"))"
             // A fleet base is built earlier in this script and local weights are uploaded by `ollama create`.
             if let base = model.base, !base.isFile, !base.isFleetModel {
-                line += " " + (try ShellQuoting.quoted(base.reference, "base model name"))
+                line += " " + (try ScriptValue.quoted(base.reference, "base model name"))
             }
             lines.append(line)
         }

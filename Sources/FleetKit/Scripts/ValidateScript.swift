@@ -14,10 +14,10 @@ public enum ValidateScript {
     public static func render(_ checks: [ValidationCheck]) throws -> String {
         let lines = try checks.map { check in
             var words = [
-                try ShellQuoting.quoted(check.model, "model name"),
-                try ShellQuoting.quoted(check.prompt, "prompt", allowLineBreaks: true),
+                try ScriptValue.quoted(check.model, "model name"),
+                try ScriptValue.quoted(check.prompt, "prompt", allowLineBreaks: true),
             ]
-            for keyword in check.expect { words.append(try ShellQuoting.quoted(keyword, "keyword", allowLineBreaks: true)) }
+            for keyword in check.expect { words.append(try ScriptValue.quoted(keyword, "keyword", allowLineBreaks: true)) }
             return "check " + words.joined(separator: " ")
         }
         return script + lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n") + summary

@@ -1,7 +1,8 @@
-/// Single-quoting for the generated scripts: inside '…' bash expands nothing, so no name, path or prompt
-/// can run a command.
-enum ShellQuoting {
-    /// `value` as one bash word: in single quotes, each `'` written as `'\''`.
+import ReadinessKit
+
+/// The values the generated scripts carry (names, paths, prompts), checked before they are quoted.
+enum ScriptValue {
+    /// `value` as one bash word, quoted by `ShellQuoting` so bash expands nothing in it.
     /// - Parameters:
     ///   - value: A model name, path, prompt or keyword.
     ///   - what: What it is, for the error ("model name").
@@ -14,6 +15,6 @@ enum ShellQuoting {
                 throw FleetError.unsafeScriptValue(what, value: value)
             }
         }
-        return "'" + value.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        return ShellQuoting.quote(value)
     }
 }
