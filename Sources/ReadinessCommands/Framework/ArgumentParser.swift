@@ -24,6 +24,11 @@ enum ArgumentParser {
             }
             let name = String(argument.prefix { $0 != "=" })
             guard let kind = options[name] else { throw parsed.error("Unknown option '\(name)'") }
+            if kind == .flag {
+                guard name.count == argument.count else { throw parsed.error("Option '\(name)' takes no value") }
+                parsed.flags.insert(name)
+                continue
+            }
             var value = name.count < argument.count ? String(argument.dropFirst(name.count + 1)) : ""
             if name.count == argument.count, index < arguments.count, !arguments[index].hasPrefix("--") {
                 value = arguments[index]

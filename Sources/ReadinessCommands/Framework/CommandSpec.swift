@@ -43,6 +43,8 @@ struct ArgumentSpec: Sendable {
         case option(value: String, required: Bool = false)
         /// `--name VALUE`, as often as wanted.
         case repeatable(value: String)
+        /// `--name` alone, a switch.
+        case flag
         /// A word in the given position.
         case positional(optional: Bool)
     }
@@ -60,6 +62,10 @@ struct ArgumentSpec: Sendable {
         ArgumentSpec(name: name, kind: .repeatable(value: value), help: help)
     }
 
+    static func flag(_ name: String, help: String) -> ArgumentSpec {
+        ArgumentSpec(name: name, kind: .flag, help: help)
+    }
+
     static func positional(_ name: String, optional: Bool = false, help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, kind: .positional(optional: optional), help: help)
     }
@@ -72,7 +78,7 @@ struct ArgumentSpec: Sendable {
     var isRequired: Bool {
         switch kind {
         case .option(_, let required): required
-        case .repeatable: false
+        case .repeatable, .flag: false
         case .positional(let optional): !optional
         }
     }
@@ -81,7 +87,7 @@ struct ArgumentSpec: Sendable {
     var synopsis: String {
         switch kind {
         case .option(let value, _), .repeatable(let value): "\(name) \(value)"
-        case .positional: name
+        case .flag, .positional: name
         }
     }
 
@@ -90,6 +96,7 @@ struct ArgumentSpec: Sendable {
         switch kind {
         case .option(_, let required): required ? synopsis : "[\(synopsis)]"
         case .repeatable: "[\(synopsis)]..."
+        case .flag: "[\(name)]"
         case .positional(let optional): optional ? "[\(name)]" : name
         }
     }

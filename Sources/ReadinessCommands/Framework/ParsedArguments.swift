@@ -4,11 +4,16 @@ struct ParsedArguments: Sendable, Equatable {
     var command: String
     var usageLine: String
     var options: [String: [String]] = [:]
+    /// The switches given, e.g. `--dry-run`.
+    var flags: Set<String> = []
     var positionals: [String] = []
     var passthrough: [String] = []
 
     /// The value of a single option, if given.
     func value(_ name: String) -> String? { options[name]?.last }
+
+    /// Whether a switch was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
 
     /// Every value of a repeatable option, in order.
     func values(_ name: String) -> [String] { options[name] ?? [] }
