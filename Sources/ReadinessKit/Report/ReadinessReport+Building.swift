@@ -70,7 +70,8 @@ extension ReadinessReport {
             ollama: Ollama(host: context.config?.ollama.host.absoluteString, version: ollamaVersion(analysis.criteria)),
             source: Source(
                 events: context.eventsPath, attachments: context.locator.directories.map(\.relativePath),
-                config: context.configPath, streamVersion: evidence.version
+                config: context.configPath, streamVersion: evidence.version,
+                configSHA256: context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
             )
         )
     }
