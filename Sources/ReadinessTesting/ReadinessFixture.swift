@@ -101,7 +101,7 @@ public final class ReadinessFixture: Sendable {
         record(result, sourceLocation: sourceLocation)
     }
 
-    /// Attaches `result` as JSON (`<id>[.<model>].criterion.json`, the file the runner reads), then fails the
+    /// Attaches `result` as JSON under `result.attachmentName` (the file the runner reads), then fails the
     /// test if a critical criterion failed, or records a warning if a recommended one did.
     public func record(_ result: CriterionResult, sourceLocation: SourceLocation = #_sourceLocation) {
         Self.record(result, sourceLocation: sourceLocation)

@@ -12,7 +12,16 @@ struct GateStepTests {
         for model in backups {
             try DomainFixtures.write("FROM llama3\n", to: "backups/2026-11-25/\(model).Modelfile", in: mirador)
         }
+        try backdate(mirador)
         return mirador.appendingPathComponent("readiness.json")
+    }
+
+    /// Dates every file in `folder` before the recorded runs, as if the config was written before the check.
+    static func backdate(_ folder: URL) throws {
+        let before = Date(timeIntervalSince1970: 1_795_000_000)
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: url.path)
+        }
     }
 
     @Test func `step 3 of phase1 may go once the three working models are backed up`() async throws {

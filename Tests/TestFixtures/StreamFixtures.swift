@@ -30,6 +30,27 @@ public enum StreamFixtures {
         ))
     }
 
+    /// The report of a run at `events` with its `attachments` folder, as `readiness report` builds it.
+    public static func report(events: URL, attachments: URL, config: ReadinessConfig? = nil, gate: String = "phase2") throws -> ReadinessReport {
+        ReadinessReport.build(from: RunEvidence.read(from: events), context: ReadinessReport.Context(
+            config: try config ?? self.config(), gateName: gate, locator: AttachmentLocator(directories: [attachments]),
+            generatedAt: generatedAt, toolVersion: "test"
+        ))
+    }
+
+    /// Rewrites the lines of an event stream, to damage a copy.
+    public static func editLines(of events: URL, _ change: ([String]) -> [String]) throws {
+        let text = try String(contentsOf: events, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        try Data((change(lines).joined(separator: "\n") + "\n").utf8).write(to: events)
+    }
+
+    /// Rewrites an attachment's JSON text, to damage a copy.
+    public static func editAttachment(_ name: String, in attachments: URL, _ change: (String) -> String) throws {
+        let file = attachments.appendingPathComponent(name)
+        try Data(change(try String(contentsOf: file, encoding: .utf8)).utf8).write(to: file)
+    }
+
     /// A copy of a recorded run in `folder`, so a test can damage it.
     public static func copy(_ name: String, into folder: URL) throws -> (events: URL, attachments: URL) {
         let target = folder.appendingPathComponent(name)

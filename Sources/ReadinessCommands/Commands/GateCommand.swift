@@ -9,7 +9,9 @@ struct GateCommand: Subcommand {
         discussion: """
             Decides step N of the conservative migration: the first N models in migration order must pass
             availability, functionality and performance, and backup.directory must hold <model>.Modelfile
-            for each. Reads DIR/report.json of the last check, or builds it from EVENTS.jsonl.
+            for each (a non-empty regular file with a FROM line). Reads DIR/report.json of the last check,
+            or builds it from EVENTS.jsonl; a report that is undecided, lacks a result the step needs, was
+            made with another readiness.json, or is older than readiness.json or a Modelfile is refused.
             """,
         arguments: [
             .option("--step", "N", required: true, help: "number of models migrated after this step (1 or more)"),

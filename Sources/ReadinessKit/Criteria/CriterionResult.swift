@@ -1,7 +1,7 @@
 import Foundation
 
 /// The outcome of one readiness criterion, as a suite records it (a JSON attachment named
-/// `<id>[.<model>].criterion.json`) and as the runner reads it back to build reports and verdicts.
+/// `<id>[.<model>].criterion.json`, parts percent-encoded) and as the runner reads it back to build reports and verdicts.
 ///
 /// A criterion parameterized over models records one result per model (`model` set); the runner
 /// merges the results that share an `id` into one criterion with per-model rows.
@@ -53,9 +53,10 @@ public struct CriterionResult: Codable, Sendable, Equatable {
         self.facts = facts
     }
 
-    /// The attachment file name the runner looks for: `<id>.criterion.json` or `<id>.<model>.criterion.json`.
+    /// The attachment file name the runner looks for: `<id>.criterion.json` or `<id>.<model>.criterion.json`, each
+    /// part encoded by `encodeAttachmentPart(_:)` (see CriterionResult+AttachmentName.swift).
     public var attachmentName: String {
-        [id, model].compactMap { $0 }.joined(separator: ".") + Self.attachmentSuffix
+        Self.attachmentName(id: id, model: model)
     }
 
     /// Every criterion attachment ends with this, so the runner can tell them from other attachments.

@@ -49,6 +49,7 @@ extension RunEvidence {
                 action: "Produce the stream with '--event-stream-version 6.3'."
             ))
         }
+        problems += consistencyProblems(name: name)
         if lineCount == 0 {
             problems.append(RunProblem(
                 .streamMissing, "the event stream '\(name)' is empty",

@@ -63,6 +63,12 @@ public struct RunEvidence: Sendable, Equatable {
     public var runFailures: [String] = []
     /// Lines read so far.
     public private(set) var lineCount = 0
+    /// How many `runStarted` records the stream holds: exactly one for the evidence of one run.
+    public private(set) var runStartedCount = 0
+    /// Line numbers of records that came after `runEnded` (evidence appended to a finished run).
+    public private(set) var linesAfterEnd: [Int] = []
+    /// Line numbers of records without a version or with one other than the first record's (streams spliced together).
+    public private(set) var linesWithOtherVersion: [Int] = []
     /// What makes this stream unusable or incomplete (missing file, bad lines, no end, …).
     public var problems: [RunProblem] = []
 
@@ -83,7 +89,9 @@ public struct RunEvidence: Sendable, Equatable {
             problems.append(.streamCorrupt(line: lineCount))
             return
         }
-        if version == nil { version = record.version }
+        if lineCount == 1 { version = record.version }
+        if record.version == nil || record.version != version { linesWithOtherVersion.append(lineCount) }
+        if runEnded != nil { linesAfterEnd.append(lineCount) }
         switch record.kind {
         case "test": declare(record.payload)
         case "event": apply(record.payload)
@@ -106,7 +114,9 @@ public struct RunEvidence: Sendable, Equatable {
     private mutating func apply(_ payload: StreamRecord.Payload) {
         let time = payload.instant?.since1970
         switch payload.kind {
-        case "runStarted": runStarted = time
+        case "runStarted":
+            runStartedCount += 1
+            runStarted = time
         case "runEnded": runEnded = time
         case "testStarted": update(payload.testID) { $0.state = .running; $0.started = time }
         case "testEnded": update(payload.testID) { $0.state = .ended; $0.ended = time }

@@ -43,7 +43,7 @@ extension ReadinessReport {
         let models = context.config?.modelsInMigrationOrder ?? []
         var analysis = RunAnalysis.analyze(
             evidence, required: gate.criteria, allCritical: gate.allCritical, modelOrder: models.map(\.name),
-            locator: context.locator
+            criticalModels: models.filter(\.critical).map(\.name), locator: context.locator
         )
         analysis.problems = problems + analysis.problems
         let verdict = Verdict.decide(gate: gate.name, analysis: analysis)
@@ -70,7 +70,8 @@ extension ReadinessReport {
             ollama: Ollama(host: context.config?.ollama.host.absoluteString, version: ollamaVersion(analysis.criteria)),
             source: Source(
                 events: context.eventsPath, attachments: context.locator.directories.map(\.relativePath),
-                config: context.configPath, streamVersion: evidence.version
+                config: context.configPath, streamVersion: evidence.version,
+                configSHA256: context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
             )
         )
     }

@@ -82,6 +82,9 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
         public var config: String?
         /// Swift Testing's event stream version, e.g. "6.3.0".
         public var streamVersion: String?
+        /// SHA-256 of readiness.json's bytes when the report was built, so a gate can refuse a report of another
+        /// config; `nil` when the config could not be read.
+        public var configSHA256: String?
     }
 
     /// The criteria with this status.

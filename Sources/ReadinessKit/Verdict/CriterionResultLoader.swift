@@ -22,11 +22,22 @@ enum CriterionResultLoader {
                 action: "Use the same version of Readiness for the suites and the runner."
             ))
         }
+        let result: CriterionResult
         do {
-            return .success(try JSONDecoder().decode(CriterionResult.self, from: data))
+            result = try JSONDecoder().decode(CriterionResult.self, from: data)
         } catch {
             return .failure(unreadable(name, "it does not match the CriterionResult shape (\(describe(error)))"))
         }
+        // The JSON is authoritative; a name that disagrees means a file renamed, copied over or made by hand.
+        let expected = result.attachmentName
+        guard file.lastPathComponent == expected else {
+            return .failure(RunProblem(
+                .attachment,
+                "the criterion attachment '\(name)' holds the result of '\(result.id)'\(result.model.map { " for \($0)" } ?? "") but is not named '\(expected)'",
+                action: "Record criteria with ReadinessFixture.record (it names the attachment) and do not rename the attachments."
+            ))
+        }
+        return .success(result)
     }
 
     private static func unreadable(_ name: String, _ reason: String) -> RunProblem {

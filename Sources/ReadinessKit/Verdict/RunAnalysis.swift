@@ -15,11 +15,13 @@ public struct RunAnalysis: Sendable, Equatable {
     ///   - evidence: The run, as read from its event stream.
     ///   - required: The criterion ids the gate requires.
     ///   - allCritical: Whether every critical criterion with a result or a test is required too.
-    ///   - modelOrder: Model names in migration order, to sort per-model rows.
+    ///   - modelOrder: Model names in migration order, to sort per-model rows; the fleet, so a result for another
+    ///     model is a problem (empty: not checked).
+    ///   - criticalModels: The models every per-model criterion the gate requires must have a result for.
     ///   - locator: Where to find the attachment files.
     public static func analyze(
         _ evidence: RunEvidence, required: [String], allCritical: Bool = false, modelOrder: [String],
-        locator: AttachmentLocator
+        criticalModels: [String] = [], locator: AttachmentLocator
     ) -> RunAnalysis {
         var problems = evidence.problems
         var rowsByID: [String: [CriterionResult]] = [:]
@@ -64,7 +66,7 @@ public struct RunAnalysis: Sendable, Equatable {
             guard let model = result.model else { return (-1, "") }
             return (rank[model] ?? .max, model)
         }
-        let criteria = ids.map { id in
+        var criteria = ids.map { id in
             let rows = (rowsByID[id] ?? []).sorted { order($0) < order($1) }
             let ran = !rows.isEmpty || testsByID[id] != nil
             let critical = (rows.first?.severity ?? Criterion.named(id)?.severity) == .critical
@@ -73,7 +75,7 @@ public struct RunAnalysis: Sendable, Equatable {
                 required: required.contains(id) || (allCritical && ran && critical)
             )
         }
-        let missing = criteria.filter { $0.required && $0.status == .missing }
+        let missing = criteria.filter { $0.required && $0.status == .missing && $0.rows.isEmpty }
         if !missing.isEmpty {
             problems.append(RunProblem(
                 .criterionMissing,
@@ -82,6 +84,7 @@ public struct RunAnalysis: Sendable, Equatable {
                 action: "Make sure the readiness suites record \(missing.map(\.id).joined(separator: ", ")) (not filtered out and not crashed), then run again."
             ))
         }
+        problems += EvidenceCompleteness.check(&criteria, criticalModels: criticalModels, knownModels: modelOrder)
         return RunAnalysis(criteria: criteria, unlisted: unlisted, problems: problems)
     }
 

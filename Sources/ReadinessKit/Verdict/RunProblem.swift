@@ -21,6 +21,9 @@ public struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConve
         case streamTruncated = "stream-truncated"
         /// The event stream comes from a schema version the runner does not read.
         case streamVersion = "stream-version"
+        /// The stream is not the record of exactly one run: several `runStarted`, records after `runEnded`,
+        /// or records of another stream version (streams appended or spliced together).
+        case streamInconsistent = "stream-inconsistent"
         /// The run started but has no `runEnded`: a crash, a kill or a truncated file.
         case runNotEnded = "run-not-ended"
         /// The run ended without running any test.
@@ -31,6 +34,11 @@ public struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConve
         case attachment
         /// A criterion the gate requires has no result.
         case criterionMissing = "criterion-missing"
+        /// A criterion the gate requires has results, but not one for every critical model (or no fleet-wide one).
+        case resultMissing = "result-missing"
+        /// Results that cannot all be true: the same criterion and model recorded twice with different outcomes,
+        /// a result for a model readiness.json does not name, or a per-model result of a fleet-wide criterion.
+        case resultConflict = "result-conflict"
     }
 
     public init(_ kind: Kind, _ message: String, action: String) {

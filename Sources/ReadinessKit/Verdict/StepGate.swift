@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// One step of the conservative migration: the first N models in migration order must pass availability,
 /// functionality and performance, and each must have a Modelfile backup, before the step may go ahead.
@@ -17,13 +18,16 @@ public struct StepGate: Sendable, Equatable {
     /// What to do next.
     public var actions: [String]
 
-    /// Decides step `step` from a report, the config and the backups on disk.
+    /// Decides step `step` from a report, the config and the backups on disk. It verifies rather than assumes:
+    /// the report must be decided, of this config (fingerprint), newer than readiness.json and the Modelfiles,
+    /// and hold a result of every critical availability, functionality and performance criterion for every
+    /// model of the step.
     /// - Parameters:
     ///   - step: How many models are migrated after this step (1 or more).
     ///   - config: The fleet and its migration order, and `backup.directory`.
     ///   - report: The last readiness run.
-    ///   - backups: File names found under `backup.directory` (any depth).
-    public static func decide(step: Int, config: ReadinessConfig, report: ReadinessReport, backups: Set<String>) -> StepGate {
+    ///   - backups: The verified backups under `backup.directory` (`backupFiles(in:)`).
+    public static func decide(step: Int, config: ReadinessConfig, report: ReadinessReport, backups: Backups) -> StepGate {
         let order = config.modelsInMigrationOrder
         guard step <= order.count else {
             let problem = "step \(step) is beyond the \(order.count) models of the migration order in \(config.file.relativePath)"
@@ -36,37 +40,48 @@ public struct StepGate: Sendable, Equatable {
         var failures: [String] = [], gaps: [String] = [], actions: [String] = []
         func act(_ action: String) { if !actions.contains(action) { actions.append(action) } }
 
-        for problem in report.problems where ![.config, .criterionMissing].contains(problem.kind) {
+        for gap in provenanceGaps(config: config, report: report) {
+            gaps.append(gap)
+            act("Run 'readiness check' with this readiness.json, then decide the step again.")
+        }
+        for problem in report.problems where ![.config, .criterionMissing, .resultMissing].contains(problem.kind) {
             gaps.append("the last run is incomplete: \(problem.message)")
             act(problem.action)
         }
-        for model in models {
-            for area in areas {
-                var measured = false
-                for criterion in report.criteria where criterion.area == area {
-                    let rows = criterion.rows.filter { $0.model.flatMap { config.model(named: $0)?.name } == model }
-                    guard !rows.isEmpty else { continue }
-                    measured = true
-                    for row in rows where !row.passed {
-                        failures.append("\(model) fails \(criterion.id): \(row.message)")
-                        row.actions.forEach(act)
-                    }
-                    // A test can fail while every result passed (e.g. an extra #expect); such a failure cannot be
-                    // attributed to one model, so it blocks every step.
-                    if criterion.rows.allSatisfy(\.passed), let failure = criterion.testFailures.first {
-                        failures.append("the test of \(criterion.id) failed: \(failure)")
-                    }
-                }
-                if !measured {
-                    gaps.append("no \(area.rawValue) result for \(model) in the last run")
+        for criterion in needed(config: config, report: report) {
+            switch criterion.status {
+            case .missing where criterion.rows.isEmpty:
+                gaps.append("'\(criterion.id)' did not run in the last run (filtered out or crashed)")
+                act("Run 'readiness check' without --filter/--skip so every criterion runs.")
+                continue
+            case .skipped:
+                failures.append("'\(criterion.id)' was skipped in the last run: \(criterion.message)")
+                continue
+            default: break
+            }
+            // A test can fail while every result passed (e.g. an extra #expect); such a failure cannot be
+            // attributed to one model, so it blocks every step.
+            if criterion.rows.allSatisfy(\.passed), let failure = criterion.testFailures.first {
+                failures.append("the test of \(criterion.id) failed: \(failure)")
+            }
+            for model in models {
+                let rows = criterion.rows.filter { $0.model.map { ModelName.matches($0, model) } ?? false }
+                if rows.isEmpty {
+                    gaps.append("no result of '\(criterion.id)' for \(model) in the last run")
                     act("Run 'readiness check' with this readiness.json so every model is measured.")
+                }
+                for row in rows where !row.passed {
+                    failures.append("\(model) fails \(criterion.id): \(row.message)")
+                    row.actions.forEach(act)
                 }
             }
         }
         if let directory = config.backup?.directory {
-            for model in models where !backups.contains("\(model).Modelfile") {
-                failures.append("no backup of \(model): \(ModelActions.displayPath(directory))/\(model).Modelfile does not exist")
-                act("ollama show \(model) --modelfile > \(ModelActions.displayPath(directory))/\(model).Modelfile")
+            for model in models where !backups.usable.contains("\(model).Modelfile") {
+                let file = "\(ModelActions.displayPath(directory))/\(model).Modelfile"
+                let why = backups.rejected["\(model).Modelfile"] ?? "\(file) does not exist"
+                failures.append("no backup of \(model): \(why)")
+                act("ollama show \(model) --modelfile > \(file)")
             }
         } else {
             gaps.append("\(config.file.relativePath) has no backup.directory, so backups cannot be checked")
@@ -90,13 +105,5 @@ public struct StepGate: Sendable, Equatable {
             summary = "Step \(step) cannot be decided: \(gaps[0])."
         }
         return StepGate(step: step, models: models, outcome: outcome, summary: summary, blockers: unique + gaps, actions: actions)
-    }
-
-    /// The file names under `directory`, at any depth; empty when it does not exist.
-    public static func backupFiles(in directory: URL) -> Set<String> {
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
-        var names = Set<String>()
-        for case let url as URL in walker { names.insert(url.lastPathComponent) }
-        return names
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+extension StepGate {
+    /// Why the report cannot speak for this config and fleet as they are now: undecided, made with another
+    /// readiness.json, or older than readiness.json or a model's Modelfile (what it measured may be gone).
+    static func provenanceGaps(config: ReadinessConfig, report: ReadinessReport) -> [String] {
+        var gaps: [String] = []
+        let file = config.file.relativePath
+        if report.verdict == .undecided {
+            gaps.append("the last run is undecided: \(report.summary)")
+        }
+        switch report.source.configSHA256 {
+        case nil:
+            gaps.append("the last report records no fingerprint of its readiness.json, so it cannot be tied to \(file)")
+        case let recorded? where recorded != ReadinessConfig.fingerprint(of: config.file):
+            gaps.append("the last report was made with another readiness.json than \(file) (sha256 \(recorded.prefix(12))… differs)")
+        default:
+            break
+        }
+        guard let started = report.timings.runStarted.flatMap(date) else {
+            gaps.append("the last report records no run start, so its age cannot be checked")
+            return gaps
+        }
+        for input in [config.file] + config.models.compactMap(\.modelfile) {
+            guard let modified = modificationDate(input), modified > started else { continue }
+            gaps.append("\(input.relativePath) changed after the last run started (\(report.timings.runStarted ?? "")), so the run may not reflect it")
+        }
+        return gaps
+    }
+
+    /// The criteria a step needs: the critical per-model ones of `areas` (the models being migrated must pass them).
+    static func needed(config: ReadinessConfig, report: ReadinessReport) -> [CriterionOutcome] {
+        report.criteria.filter { criterion in
+            guard let area = criterion.area, areas.contains(area), criterion.severity == .critical else { return false }
+            return EvidenceCompleteness.isPerModel(criterion)
+        }
+    }
+
+    private static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    private static func modificationDate(_ url: URL) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+}

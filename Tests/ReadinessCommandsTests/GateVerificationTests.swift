@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import ReadinessCommands
+import ReadinessKit
+import TestFixtures
+
+/// `readiness gate --step` verifies what it is shown: backups that can restore, and a report of this config,
+/// decided, complete for the step's models and newer than what it measured.
+struct GateVerificationTests {
+    struct BadBackup: Sendable, CustomTestStringConvertible {
+        var name: String
+        var make: @Sendable (URL) throws -> Void
+        var reason: String
+        var testDescription: String { name }
+    }
+
+    static let model = "matthew_context_provider_v2"
+
+    @Test(arguments: [
+        BadBackup(name: "a folder", make: { try FileManager.default.createDirectory(at: $0, withIntermediateDirectories: true) },
+                  reason: "is not a regular file"),
+        BadBackup(name: "a broken symlink", make: { try FileManager.default.createSymbolicLink(atPath: $0.path, withDestinationPath: "/nonexistent/x") },
+                  reason: "is a broken link"),
+        BadBackup(name: "an empty file", make: { try Data().write(to: $0) }, reason: "is empty"),
+        BadBackup(name: "no FROM line", make: { try Data("PARAMETER num_ctx 4096\n".utf8).write(to: $0) },
+                  reason: "is not a usable Modelfile: no FROM line"),
+    ])
+    func `a backup that cannot restore its model does not count`(_ row: BadBackup) async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: [])
+            let file = config.deletingLastPathComponent().appendingPathComponent("backups/2026-11-25/\(Self.model).Modelfile")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try row.make(file)
+            let result = await ReadinessCLITests.run(
+                ["gate", "--step", "1", StreamFixtures.events("healthy").path, "--attachments", StreamFixtures.attachments("healthy").path,
+                 "--config", config.path],
+                in: folder
+            )
+            #expect(result.status == .notReady)
+            #expect(result.out.contains("- no backup of \(Self.model): \(file.path) \(row.reason)"), "\(result.out)")
+            #expect(result.out.contains("NOT READY: Step 1 is blocked"))
+        }
+    }
+
+    struct StaleReport: Sendable, CustomTestStringConvertible {
+        var name: String
+        /// Changes the report or the files after the check, given the config file.
+        var change: @Sendable (inout ReadinessReport, URL) throws -> Void
+        var gap: String
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        StaleReport(name: "undecided", change: { report, _ in report.verdict = .undecided; report.summary = "Gate 'phase2' cannot be decided: x." },
+                    gap: "the last run is undecided: Gate 'phase2' cannot be decided: x."),
+        StaleReport(name: "a needed criterion filtered out", change: { report, _ in
+            let index = report.criteria.firstIndex { $0.id == "quality" }!
+            report.criteria[index].rows = []
+            report.criteria[index].status = .missing
+        }, gap: "'quality' did not run in the last run (filtered out or crashed)"),
+        StaleReport(name: "a step model's result missing", change: { report, _ in
+            let index = report.criteria.firstIndex { $0.id == "response-time" }!
+            report.criteria[index].rows.removeAll { $0.model == GateVerificationTests.model }
+        }, gap: "no result of 'response-time' for matthew_context_provider_v2 in the last run"),
+        StaleReport(name: "older than readiness.json", change: { _, config in
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: config.path)
+        }, gap: "readiness.json changed after the last run started"),
+        StaleReport(name: "older than a Modelfile", change: { _, config in
+            let modelfile = config.deletingLastPathComponent().appendingPathComponent("modelfiles/louisville_expert_v3.Modelfile")
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: modelfile.path)
+        }, gap: "louisville_expert_v3.Modelfile changed after the last run started"),
+        StaleReport(name: "of another config", change: { _, config in
+            let handle = try FileHandle(forWritingTo: config)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("\n".utf8))
+            try handle.close()
+            try GateStepTests.backdate(config.deletingLastPathComponent())
+        }, gap: "the last report was made with another readiness.json than"),
+        StaleReport(name: "without a fingerprint", change: { report, _ in report.source.configSHA256 = nil },
+                    gap: "the last report records no fingerprint of its readiness.json"),
+    ])
+    func `a report that cannot speak for this config and fleet leaves the step undecided`(_ row: StaleReport) async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: DomainFixtures.miradorModels)
+            var report = try StreamFixtures.report("healthy", config: try ReadinessConfig.load(from: config, environment: [:]))
+            try row.change(&report, config)
+            try ReportWriter.writeAll(report, to: folder.appendingPathComponent("readiness-report"))
+            let result = await ReadinessCLITests.run(["gate", "--step", "2", "--config", config.path], in: folder)
+            #expect(result.status == .undecided)
+            #expect(result.out.contains(row.gap), "\(result.out)")
+            #expect(result.out.contains("UNDECIDED: Step 2 cannot be decided: "))
+        }
+    }
+
+    @Test func `a fresh report of this config with verified backups lets the step go`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: DomainFixtures.miradorModels)
+            let report = try StreamFixtures.report("healthy", config: try ReadinessConfig.load(from: config, environment: [:]))
+            try ReportWriter.writeAll(report, to: folder.appendingPathComponent("readiness-report"))
+            let result = await ReadinessCLITests.run(["gate", "--step", "2", "--config", config.path], in: folder)
+            #expect(result.status == .success, "\(result.out)")
+        }
+    }
+}
