@@ -13,8 +13,9 @@ enum MarkupEscaping {
             case "'": escaped += "&#39;"
             case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
             default:
-                // XML 1.0 allows no other control characters, not even escaped.
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+                // XML 1.0 allows no other C0 character, not even escaped; DEL and C1 (ESC's 8-bit twins) it
+                // discourages, and a JUnit viewer might pass them to a terminal: dropped too.
+                if scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
                     escaped.unicodeScalars.append(scalar)
                 }
             }
@@ -37,10 +38,10 @@ enum MarkupEscaping {
     }
 
     /// `text` as one Markdown code span, delimiters included: the fence is one backtick longer than any run
-    /// inside (CommonMark), as backslashes do not escape in code. Pipes are escaped for table cells, which
-    /// GitHub splits before it reads code spans.
+    /// inside (CommonMark), as backslashes do not escape in code. For list items and headings only: in a
+    /// table cell a pipe would still split the cell, so tables use `markdownCell`.
     static func markdownCode(_ text: String) -> String {
-        let line = UntrustedText.singleLine(text).replacingOccurrences(of: "|", with: "\\|")
+        let line = UntrustedText.singleLine(text)
         var longest = 0, run = 0
         for character in line {
             run = character == "`" ? run + 1 : 0
