@@ -40,7 +40,7 @@ extension OllamaClient {
 
     /// "POST http://127.0.0.1:11434/api/generate", for messages.
     func endpoint(_ call: Call) -> String {
-        "\(call.method) \(url(call.path).absoluteString)"
+        "\(call.method) \(OllamaHost.redacted(configuration.url(for: call.path).absoluteString))"
     }
 
     /// Sends `call` and returns the whole body of a 2xx answer.
@@ -112,8 +112,11 @@ extension OllamaClient {
     }
 
     private func open(_ call: Call) throws -> AsyncThrowingStream<TransferEvent, any Error> {
-        var request = URLRequest(url: url(call.path))
+        var request = URLRequest(url: configuration.url(for: call.path))
         request.httpMethod = call.method
+        if let authorization = configuration.authorization {
+            request.setValue(authorization, forHTTPHeaderField: "Authorization")
+        }
         request.setValue("application/x-ndjson, application/json", forHTTPHeaderField: "Accept")
         if let body = call.body {
             do {
@@ -125,13 +128,9 @@ extension OllamaClient {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         let target = TransferTarget(
-            host: configuration.baseURL.absoluteString.trimmingSuffix("/"), endpoint: endpoint(call),
+            host: configuration.redactedHost, endpoint: endpoint(call),
             connectTimeout: configuration.connectTimeout, requestTimeout: call.timeout ?? configuration.requestTimeout)
         return HTTPTransfer.start(request, target: target)
-    }
-
-    private func url(_ path: String) -> URL {
-        URL(string: configuration.baseURL.absoluteString.trimmingSuffix("/") + path) ?? configuration.baseURL
     }
 
     /// Throws the error a non-2xx answer stands for, reading Ollama's `{"error": …}` body.
@@ -174,13 +173,5 @@ extension OllamaClient {
         default:
             return String(describing: error)
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String {
-        var text = self
-        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
-        return text
     }
 }

@@ -19,6 +19,36 @@ extension OllamaClient {
             self.requestTimeout = requestTimeout
         }
 
+        /// The URL of the API path `path` (e.g. "/api/tags") under `baseURL`: its path prefix and query kept,
+        /// its user and password left out (they travel as `authorization`, not in the request line).
+        public func url(for path: String) -> URL {
+            guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
+                return baseURL.appendingPathComponent(path)
+            }
+            components.user = nil
+            components.password = nil
+            components.fragment = nil
+            var prefix = components.percentEncodedPath
+            while prefix.hasSuffix("/") { prefix.removeLast() }
+            components.percentEncodedPath = prefix + path
+            return components.url ?? baseURL
+        }
+
+        /// "Basic …" from `baseURL`'s user and password, as Go's HTTP client sends them; `nil` without a user.
+        public var authorization: String? {
+            guard let components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false),
+                  let user = components.user
+            else { return nil }
+            return "Basic " + Data("\(user):\(components.password ?? "")".utf8).base64EncodedString()
+        }
+
+        /// `baseURL` fit for messages: credentials and query values redacted, no trailing "/".
+        public var redactedHost: String {
+            var text = OllamaHost.redacted(baseURL.absoluteString)
+            while text.hasSuffix("/") { text.removeLast() }
+            return text
+        }
+
         /// A configuration for a parsed host (its connectable address: 0.0.0.0 becomes 127.0.0.1).
         public init(host: OllamaHost, connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(120)) {
             self.init(baseURL: host.connectable.url, connectTimeout: connectTimeout, requestTimeout: requestTimeout)

@@ -41,19 +41,20 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         OllamaError(.connectionLost(endpoint: endpoint, reason: reason))
     }
 
-    /// Ollama answered with a non-2xx status; `message` is its `{"error": …}` text or an excerpt of the body.
+    /// Ollama answered with a non-2xx status; `message` is its `{"error": …}` text or an excerpt of the body
+    /// (at most `quotedLimit` characters of it are kept).
     public static func httpStatus(endpoint: String, status: Int, message: String) -> OllamaError {
-        OllamaError(.httpStatus(endpoint: endpoint, status: status, message: message))
+        OllamaError(.httpStatus(endpoint: endpoint, status: status, message: excerpt(message)))
     }
 
     /// Ollama answered 404 with "model '…' not found" (or similar) for `model`.
     public static func modelNotFound(model: String, message: String) -> OllamaError {
-        OllamaError(.modelNotFound(model: model, message: message))
+        OllamaError(.modelNotFound(model: model, message: excerpt(message)))
     }
 
     /// The answer was not the JSON expected; `excerpt` is its beginning (at most 200 characters).
     public static func undecodable(what: String, reason: String, excerpt: String) -> OllamaError {
-        OllamaError(.undecodable(what: what, reason: reason, excerpt: String(excerpt.prefix(200))))
+        OllamaError(.undecodable(what: what, reason: reason, excerpt: Self.excerpt(excerpt)))
     }
 
     /// A stream closed without its final object (`"done": true`, or status "success" for create).
@@ -63,7 +64,7 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Ollama wrote an `{"error": …}` line in the middle of a stream.
     public static func streamError(endpoint: String, message: String) -> OllamaError {
-        OllamaError(.streamError(endpoint: endpoint, message: message))
+        OllamaError(.streamError(endpoint: endpoint, message: excerpt(message)))
     }
 
     /// An `OLLAMA_HOST` value (or other host setting) that cannot name a server.
@@ -74,6 +75,14 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A model name that breaks Ollama's naming rules.
     public static func invalidModelName(_ name: String, reason: String) -> OllamaError {
         OllamaError(.invalidModelName(name: name, reason: reason))
+    }
+
+    /// How much of a text the server sent an error quotes: enough to diagnose, not a whole page or answer.
+    public static let quotedLimit = 200
+
+    /// The first `quotedLimit` characters of `text`, with "…" when it was longer.
+    private static func excerpt(_ text: String) -> String {
+        text.count <= quotedLimit ? text : text.prefix(quotedLimit - 1) + "…"
     }
 
     /// `true` when Ollama could not be reached at all (refused, unknown host, connect timeout).
@@ -120,12 +129,14 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The failure in a sentence; hosts appear redacted (`OllamaHost.redacted(_:)`), whatever the caller passed.
+    /// Text from the server is quoted as received: whoever prints it neutralises control characters.
     public var description: String {
         switch code {
         case .unreachable(let host, let reason):
-            "Ollama is not reachable at \(host) (\(reason)). Start it with 'ollama serve' or set OLLAMA_HOST."
+            "Ollama is not reachable at \(OllamaHost.redacted(host)) (\(reason)). Start it with 'ollama serve' or set OLLAMA_HOST."
         case .connectTimedOut(let host, let after):
-            "Ollama at \(host) did not accept a connection or start answering within \(after.secondsDescription). "
+            "Ollama at \(OllamaHost.redacted(host)) did not accept a connection or start answering within \(after.secondsDescription). "
                 + "Check the host and port, and that no firewall drops the connection."
         case .requestTimedOut(let endpoint, let after):
             "Ollama did not finish answering \(endpoint) within \(after.secondsDescription). "
@@ -135,7 +146,9 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .httpStatus(let endpoint, let status, let message):
             "Ollama answered \(endpoint) with HTTP \(status): \(message)"
         case .modelNotFound(let model, let message):
-            "Model '\(model)' is not available in Ollama (\(message)). Create it or pull it, e.g. 'ollama pull \(model)'."
+            "Model '\(model)' is not available in Ollama (\(message)). Create it or pull it"
+                // Only a valid name (letters, digits, "._-:/") goes into a command a user may paste.
+                + ((try? ModelName(model)) != nil ? ", e.g. 'ollama pull \(model)'." : ".")
         case .undecodable(let what, let reason, let excerpt):
             "Could not read \(what): \(reason). It began: '\(excerpt)'"
         case .streamEndedEarly(let endpoint):
@@ -143,7 +156,7 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .streamError(let endpoint, let message):
             "Ollama reported an error in the middle of the stream for \(endpoint): \(message)"
         case .invalidHost(let value, let reason):
-            "OLLAMA_HOST '\(value)' is not usable: \(reason). Set it like '127.0.0.1:11434' or 'http://host:11434'."
+            "OLLAMA_HOST '\(OllamaHost.redacted(value))' is not usable: \(reason). Set it like '127.0.0.1:11434' or 'http://host:11434'."
         case .invalidModelName(let name, let reason):
             "'\(name)' is not a valid Ollama model name: \(reason)."
         }

@@ -18,7 +18,8 @@ struct ProgressDisplay {
         let finished = functions.filter { $0.state == .ended || $0.state == .skipped }
         if isTerminal {
             let counter = "[\(finished.count)/\(functions.count)]"
-            let current = functions.last { $0.state == .running }.map { " " + $0.path } ?? ""
+            // Test paths come from the suites' source and readiness.json: neutralised before they reach a terminal.
+            let current = functions.last { $0.state == .running }.map { " " + UntrustedText.singleLine($0.path) } ?? ""
             let line = functions.isEmpty ? "Building and starting the readiness suites…" : "\(counter)\(current)"
             guard line != lastLine else { return "" }
             lastLine = line
@@ -28,7 +29,7 @@ struct ProgressDisplay {
         for test in finished where !printed.contains(test.id) {
             printed.insert(test.id)
             let status = test.state == .skipped ? "SKIP" : test.failed ? "FAIL" : "done"
-            text += "[\(printed.count)/\(functions.count)] \(status) \(test.path)\n"
+            text += UntrustedText.consoleLine("[\(printed.count)/\(functions.count)] \(status) \(test.path)") + "\n"
         }
         return text
     }

@@ -100,8 +100,8 @@ public actor OllamaEvidence {
         return try await performanceTask!.value
     }
 
-    /// The host as the user configured it, e.g. "http://127.0.0.1:11434".
+    /// The host as the user configured it, redacted for messages, e.g. "http://***@127.0.0.1:11434".
     private var hostDescription: String {
-        config.ollama.host.absoluteString
+        OllamaHost.redacted(config.ollama.host.absoluteString)
     }
 }

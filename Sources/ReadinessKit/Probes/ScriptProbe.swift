@@ -50,14 +50,14 @@ public enum ScriptProbe {
         let permissions = (try? FileManager.default.attributesOfItem(atPath: script.path)[.posixPermissions] as? Int) ?? 0
         if permissions & 0o111 == 0 {
             check.problems.append("\(script.path) is not executable.")
-            check.actions.append("chmod +x \(script.path)")
+            check.actions.append(ModelActions.makeExecutable(script.path))
         }
         do {
             let syntax = try await Subprocess.run("bash", ["-n", script.path], timeout: timeout)
             if !syntax.succeeded {
                 let detail = tail(syntax.stderr).map { ": \($0)" } ?? ""
                 check.problems.append("\(script.path) fails bash -n (\(syntax.outcome(timeout: timeout)))\(detail).")
-                check.actions.append("Fix the syntax error, then run: bash -n \(script.path)")
+                check.actions.append("Fix the syntax error, then run: " + ModelActions.checkSyntax(script.path))
             }
         } catch {
             check.problems.append("\(script.path) could not be syntax-checked: \(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// Renders report.html: one self-contained page (inline CSS and SVG, no network) that also prints well.
 public enum HTMLRenderer {
@@ -94,7 +95,7 @@ public enum HTMLRenderer {
 
     private static func runFacts(_ report: ReadinessReport) -> [String] {
         var facts = ["Gate \(report.gate.name) requires: \(report.gate.criteria.joined(separator: ", "))"]
-        facts.append("Ollama: \(report.ollama.host ?? "unknown host"), version \(report.ollama.version ?? "unknown")")
+        facts.append("Ollama: \(report.ollama.host.map(OllamaHost.redacted) ?? "unknown host"), version \(report.ollama.version ?? "unknown")")
         if let started = report.timings.runStarted {
             facts.append("Run started \(started)" + (report.timings.durationSeconds.map { ", took \(ReportFormatting.duration($0))" } ?? ", never ended"))
         }

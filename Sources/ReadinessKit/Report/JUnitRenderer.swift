@@ -1,7 +1,10 @@
 import Foundation
+import OllamaKit
 
 /// Renders junit.xml for Jenkins and GitLab: one testcase per criterion, one per model for per-model criteria,
 /// plus testcases for unlisted readiness tests and evidence problems so no failure is lost in CI.
+/// It agrees with the verdict: only what blocks the gate is a `<failure>`; a shortfall the gate does not
+/// require is a passing testcase with a warning in `<system-out>`, so a READY run never turns a CI job red.
 public enum JUnitRenderer {
     /// The whole JUnit XML document.
     public static func render(_ report: ReadinessReport) -> String {
@@ -31,7 +34,7 @@ public enum JUnitRenderer {
         xml.append("    <properties>")
         for (name, value) in [
             ("verdict", report.verdict.rawValue), ("gate", report.gate.name), ("summary", report.summary),
-            ("ollama.host", report.ollama.host ?? ""), ("ollama.version", report.ollama.version ?? ""),
+            ("ollama.host", report.ollama.host.map(OllamaHost.redacted) ?? ""), ("ollama.version", report.ollama.version ?? ""),
             ("tool.version", report.tool.version),
         ] {
             xml.append("      <property name=\"\(name)\" value=\"\(escape(value))\"/>")
@@ -83,11 +86,13 @@ public enum JUnitRenderer {
         }
         var cases = perModel.map { row in
             let outcome: Outcome = row.passed ? .passed
-                : row.severity == .critical ? .failure(row.message) : .warning(row.message)
+                : criterion.blocking && row.severity == .critical ? .failure(row.message) : .warning(row.message)
             return TestCase(className: className, name: "\(criterion.id)[\(row.model ?? "")]", time: nil, outcome: outcome)
         }
-        // A test that failed while every row passed still fails the criterion; keep that visible.
-        if !criterion.isSatisfied && perModel.allSatisfy(\.passed) {
+        // A test that failed while every row passed still fails the criterion, and a blocking criterion needs a
+        // failure even when its rows fell short only as warnings: JUnit must never be greener than the verdict.
+        let failing = cases.contains { if case .failure = $0.outcome { true } else { false } }
+        if (!criterion.isSatisfied && perModel.allSatisfy(\.passed)) || (criterion.blocking && !failing) {
             cases.append(TestCase(className: className, name: criterion.id, time: criterion.durationSeconds, outcome: outcome(criterion)))
         }
         return cases
@@ -96,7 +101,7 @@ public enum JUnitRenderer {
     private static func outcome(_ criterion: CriterionOutcome) -> Outcome {
         switch criterion.status {
         case .passed: .passed
-        case .failed: .failure(criterion.message)
+        case .failed: criterion.blocking ? .failure(criterion.message) : .warning(criterion.message)
         case .warned: .warning(criterion.message)
         case .skipped: criterion.blocking ? .failure(criterion.message) : .skipped(criterion.message)
         case .missing: criterion.required ? .error("no result: " + criterion.message) : .skipped("not run: " + criterion.message)

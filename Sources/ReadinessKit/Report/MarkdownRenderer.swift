@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// Renders report.md (and the GitHub step summary): the verdict and why first, then actions, criteria, models.
 public enum MarkdownRenderer {
@@ -6,7 +7,7 @@ public enum MarkdownRenderer {
     public static func render(_ report: ReadinessReport) -> String {
         var lines = ["# Readiness: \(report.verdict.label)", ""]
         lines.append("**\(cell(report.summary))**")
-        if let description = report.gate.description { lines += ["", "Gate `\(report.gate.name)`: \(cell(description))"] }
+        if let description = report.gate.description { lines += ["", "Gate \(code(report.gate.name)): \(cell(description))"] }
         if !report.reasons.isEmpty { lines += section("Why", bullets(report.reasons)) }
         if !report.warnings.isEmpty { lines += section("Warnings", bullets(report.warnings)) }
         if !report.actions.isEmpty {
@@ -15,7 +16,7 @@ public enum MarkdownRenderer {
         lines += section("Criteria", criteriaTable(report))
         if !report.unlistedTests.isEmpty {
             lines += section("Readiness tests without a criterion", report.unlistedTests.map {
-                "- `\(cell($0.test))` \(ReportFormatting.label($0.status)): \(cell($0.messages.joined(separator: "; ")))"
+                "- \(code($0.test)) \(ReportFormatting.label($0.status)): \(cell($0.messages.joined(separator: "; ")))"
             })
         }
         if !report.models.isEmpty { lines += section("Models", modelsTable(report.models)) }
@@ -32,7 +33,7 @@ public enum MarkdownRenderer {
             let name = "**\(cell(criterion.id))**\(criterion.required ? " (gate)" : "")<br>\(cell(criterion.title))"
             table.append(row([
                 name, criterion.area?.rawValue ?? "", criterion.severity.rawValue, status(criterion.status),
-                ReportFormatting.measured(criterion), cell(ReportFormatting.threshold(criterion)), cell(criterion.message),
+                cell(ReportFormatting.measured(criterion)), cell(ReportFormatting.threshold(criterion)), cell(criterion.message),
             ]))
             for result in criterion.rows where result.model != nil {
                 table.append(row([
@@ -65,16 +66,17 @@ public enum MarkdownRenderer {
     }
 
     private static func runFacts(_ report: ReadinessReport) -> [String] {
-        var facts = ["- Gate: `\(report.gate.name)` requires \(report.gate.criteria.map { "`\($0)`" }.joined(separator: ", "))"]
-        facts.append("- Ollama: \(report.ollama.host ?? "unknown host"), version \(report.ollama.version ?? "unknown")")
+        var facts = ["- Gate: \(code(report.gate.name)) requires \(report.gate.criteria.map(code).joined(separator: ", "))"]
+        let host = report.ollama.host.map(OllamaHost.redacted) ?? "unknown host"
+        facts.append("- Ollama: \(cell(host)), version \(cell(report.ollama.version ?? "unknown"))")
         if let started = report.timings.runStarted {
             let duration = report.timings.durationSeconds.map { ", took \(ReportFormatting.duration($0))" } ?? ", never ended"
             facts.append("- Run: started \(started)\(duration)")
         }
         if let events = report.source.events {
-            facts.append("- Events: `\(cell(events))`\(report.source.streamVersion.map { " (stream version \($0))" } ?? "")")
+            facts.append("- Events: \(code(events))\(report.source.streamVersion.map { " (stream version \(cell($0)))" } ?? "")")
         }
-        if let config = report.source.config { facts.append("- Config: `\(cell(config))`") }
+        if let config = report.source.config { facts.append("- Config: \(code(config))") }
         facts.append("- Written by \(report.tool.name) \(report.tool.version) at \(report.timings.generatedAt)")
         return facts
     }
@@ -94,4 +96,5 @@ public enum MarkdownRenderer {
     private static func bullets(_ items: [String]) -> [String] { items.map { "- \(cell($0))" } }
     private static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
     private static func cell(_ text: String) -> String { MarkupEscaping.markdownCell(text) }
+    private static func code(_ text: String) -> String { MarkupEscaping.markdownCode(text) }
 }

@@ -13,8 +13,9 @@ enum MarkupEscaping {
             case "'": escaped += "&#39;"
             case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
             default:
-                // XML 1.0 allows no other control characters, not even escaped.
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+                // XML 1.0 allows no other C0 character, not even escaped; DEL and C1 (ESC's 8-bit twins) it
+                // discourages, and a JUnit viewer might pass them to a terminal: dropped too.
+                if scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
                     escaped.unicodeScalars.append(scalar)
                 }
             }
@@ -22,12 +23,33 @@ enum MarkupEscaping {
         return escaped
     }
 
-    /// Text safe in a Markdown table cell: no pipes breaking columns, no newlines breaking rows, no raw HTML.
+    /// Text safe in a Markdown table cell or list item: one line (`UntrustedText.singleLine`), no pipes breaking
+    /// columns, no backticks opening code, no brackets making links or images, no raw HTML.
     static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "\r\n", with: " ")
-            .replacingOccurrences(of: "\n", with: " ")
+        var escaped = ""
+        for character in UntrustedText.singleLine(text) {
+            switch character {
+            case "\\", "|", "`", "[", "]": escaped += "\\" + String(character)
+            case "<": escaped += "&lt;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// `text` as one Markdown code span, delimiters included: the fence is one backtick longer than any run
+    /// inside (CommonMark), as backslashes do not escape in code. For list items and headings only: in a
+    /// table cell a pipe would still split the cell, so tables use `markdownCell`.
+    static func markdownCode(_ text: String) -> String {
+        let line = UntrustedText.singleLine(text)
+        var longest = 0, run = 0
+        for character in line {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        // A span starting or ending with a backtick needs a space inside, which CommonMark strips again.
+        let padding = line.hasPrefix("`") || line.hasSuffix("`") ? " " : ""
+        return fence + padding + line + padding + fence
     }
 }

@@ -36,7 +36,7 @@ public enum ConfigEvaluator {
         }
         let path = ModelActions.displayPath(url)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return failure("\(model.name)'s configuration \(path) does not exist or cannot be read", "Write \(path) (ollama show --modelfile \(model.name) > \(path) captures a deployed model).")
+            return failure("\(model.name)'s configuration \(path) does not exist or cannot be read", "Write \(path); to capture the deployed model: \(ModelActions.captureModelfile(model.name, to: path))")
         }
         let expected: Modelfile
         do {

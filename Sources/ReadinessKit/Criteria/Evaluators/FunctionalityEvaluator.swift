@@ -35,19 +35,19 @@ public enum FunctionalityEvaluator {
         return criterion.result(
             model: model.name, passed: false, measured: answered, threshold: bar,
             message: "\(model.name) answered \(Int(answered)) of \(outcomes.count) test queries: " + describe(failed),
-            actions: ["Check the model by hand: ollama run \(model.name) \"\(failed[0].prompt)\""]
+            actions: ["Check the model by hand: " + ModelActions.run(model.name, prompt: failed[0].prompt)]
         )
     }
 
     /// "'How large…' failed: model 'x' not found; …", quoting the first few failures.
     static func describe(_ failed: [QueryOutcome]) -> String {
-        var parts = failed.prefix(quotedFailures).map { "'\(abbreviated($0.prompt))' failed: \($0.failure ?? "no answer")" }
+        var parts = failed.prefix(quotedFailures).map { "'\(abbreviated($0.prompt))' failed: \(UntrustedText.excerpt($0.failure ?? "no answer"))" }
         if failed.count > quotedFailures { parts.append("and \(failed.count - quotedFailures) more") }
         return parts.joined(separator: "; ")
     }
 
     /// The prompt cut to 40 characters, for messages.
     static func abbreviated(_ prompt: String) -> String {
-        prompt.count <= 40 ? prompt : prompt.prefix(39) + "…"
+        UntrustedText.excerpt(prompt, limit: 40)
     }
 }

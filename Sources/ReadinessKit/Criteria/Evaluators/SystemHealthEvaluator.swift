@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// Decides `ollama-service` and `disk-space`.
 public enum SystemHealthEvaluator {
@@ -9,6 +10,8 @@ public enum SystemHealthEvaluator {
     ///   - minimumVersion: The lowest acceptable version; `nil` accepts any.
     ///   - host: The server, for the message.
     public static func service(version: String, minimumVersion: String?, host: String) -> CriterionResult {
+        // The host may carry a proxy's credentials; messages show it redacted, and quote only a version's start.
+        let host = OllamaHost.redacted(host), version = UntrustedText.excerpt(version, limit: 64)
         // Every answer carries the version as a fact, so the report shows it whatever the verdict.
         func result(passed: Bool, message: String, actions: [String] = []) -> CriterionResult {
             Criterion.ollamaService.result(
