@@ -60,7 +60,7 @@ struct GateStepTests {
                 "no backup of financial_planning_expert_v6: \(config.deletingLastPathComponent().path)/backups/financial_planning_expert_v6.Modelfile does not exist",
             ])
             #expect(decision.actions.first == "ollama create financial_planning_expert_v6 -f fixtures/mirador/modelfiles/financial_planning_expert_v6.Modelfile")
-            #expect(decision.actions.last == "ollama show financial_planning_expert_v6 --modelfile > \(config.deletingLastPathComponent().path)/backups/financial_planning_expert_v6.Modelfile")
+            #expect(decision.actions.last == "ollama show --modelfile financial_planning_expert_v6 > \(config.deletingLastPathComponent().path)/backups/financial_planning_expert_v6.Modelfile")
         }
     }
 

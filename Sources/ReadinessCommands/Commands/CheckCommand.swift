@@ -63,7 +63,7 @@ struct CheckCommand: Subcommand {
             try? FileManager.default.removeItem(at: run)
             try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)
         } catch {
-            context.errorOutput("Error: could not create '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.\n")
+            context.error("could not create '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.")
             return .undecided
         }
 
@@ -74,7 +74,7 @@ struct CheckCommand: Subcommand {
             packageDirectory: package, eventsFile: events, attachmentsDirectory: attachments,
             logFile: run.appendingPathComponent("swift-test.log"), environment: environment, extraArguments: swiftTestArguments
         )
-        context.output("Running: swift \(request.swiftTestArguments.joined(separator: " "))\n(output in \(runPath)/swift-test.log)\n")
+        context.output(UntrustedText.consoleLine("Running: swift \(request.swiftTestArguments.joined(separator: " "))") + "\n(output in \(UntrustedText.consoleLine(runPath))/swift-test.log)\n")
 
         let follower = Task { await RunFollower.follow(events, name: runPath + "/events.jsonl", context: context) }
         let outcome: Result<SuiteRunOutcome, any Error>
@@ -87,7 +87,7 @@ struct CheckCommand: Subcommand {
         let evidence = await follower.value
         if case .success(let ended) = outcome, let signal = ended.interruption {
             // An interrupted run decides nothing; the reports of the last finished run stay as they were.
-            context.errorOutput("Interrupted by signal \(signal): the run was stopped and nothing was reported; the reports in '\(out)' are those of an earlier run.\n")
+            context.errorOutput(UntrustedText.consoleLine("Interrupted by signal \(signal): the run was stopped and nothing was reported; the reports in '\(out)' are those of an earlier run.") + "\n")
             return .undecided
         }
         let problems = RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)

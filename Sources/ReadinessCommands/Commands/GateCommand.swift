@@ -46,7 +46,7 @@ struct GateCommand: Subcommand {
     func run(in context: RunnerContext) async -> ExitCode {
         let loaded = LoadedConfig.load(config, ollama: nil, context: context)
         guard let fleet = loaded.config else {
-            context.errorOutput("Error: \(loaded.problem?.message ?? "no configuration")\n")
+            context.error(loaded.problem?.message ?? "no configuration")
             return .undecided
         }
         let report: ReadinessReport
@@ -59,7 +59,7 @@ struct GateCommand: Subcommand {
             do {
                 report = try ReadinessReport.load(from: context.url(out, isDirectory: true).appendingPathComponent("report.json"))
             } catch {
-                context.errorOutput("Error: \(error)\n")
+                context.error("\(error)")
                 return .undecided
             }
         }
@@ -69,7 +69,7 @@ struct GateCommand: Subcommand {
         if !decision.blockers.isEmpty { lines += ["Blocked by:"] + decision.blockers.map { "- " + $0 } }
         if !decision.actions.isEmpty { lines += ["Next:"] + decision.actions.map { "- " + $0 } }
         lines.append("\(decision.outcome.label): \(decision.summary)")
-        context.output(lines.joined(separator: "\n") + "\n")
+        context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
         return ExitCode(decision.outcome)
     }
 }

@@ -70,7 +70,7 @@ struct InitCommand: Subcommand {
         } catch {
             // No half-made package: take back what this run wrote (it checked that none of it existed before).
             for url in written { try? FileManager.default.removeItem(at: url) }
-            context.errorOutput("Error: \(error)\n")
+            context.error("\(error)")
             return .undecided
         }
         context.output("""

@@ -47,6 +47,12 @@ public struct RunnerContext: Sendable {
         )
     }
 
+    /// Prints "Error: …" on stderr, on one line with control characters neutralised: the message may carry text
+    /// from Ollama, a config or a file.
+    func error(_ message: String) {
+        errorOutput("Error: \(UntrustedText.consoleLine(message))\n")
+    }
+
     /// A path from the command line, resolved against the working directory; `relativePath` keeps it as typed.
     func url(_ path: String, isDirectory: Bool = false) -> URL {
         path.hasPrefix("/")

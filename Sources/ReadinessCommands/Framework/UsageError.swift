@@ -1,3 +1,5 @@
+import ReadinessKit
+
 /// A command line that cannot be run: printed as "Error: …", the usage line and where to get help, then exit 2.
 struct UsageError: Error, Equatable, CustomStringConvertible {
     /// "Unknown option '--foo'" and the like: sentence case, user values in single quotes.
@@ -15,6 +17,6 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
     /// The three lines for stderr.
     var description: String {
         let name = command.map { "readiness \($0)" } ?? "readiness"
-        return "Error: \(message)\n\(usageLine)\nSee '\(name) --help' for more information.\n"
+        return "Error: \(UntrustedText.consoleLine(message))\n\(usageLine)\nSee '\(name) --help' for more information.\n"
     }
 }

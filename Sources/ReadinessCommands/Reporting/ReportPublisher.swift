@@ -14,7 +14,7 @@ enum ReportPublisher {
                 try ReportWriter.append(MarkdownRenderer.render(report), to: context.url(summary))
             }
         } catch {
-            context.errorOutput("Error: \(error)\n")
+            context.error("\(error)")
             context.output(ConsoleRenderer.render(report))
             return .undecided
         }

@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 extension ReadinessReport {
     /// What a report is built from besides the event stream: the config, the gate, where attachments are, and
@@ -67,7 +68,7 @@ extension ReadinessReport {
                 generatedAt: timestamp(context.generatedAt.timeIntervalSince1970)
             ),
             tool: Tool(name: "readiness", version: context.toolVersion),
-            ollama: Ollama(host: context.config?.ollama.host.absoluteString, version: ollamaVersion(analysis.criteria)),
+            ollama: Ollama(host: context.config.map { OllamaHost.redacted($0.ollama.host.absoluteString) }, version: ollamaVersion(analysis.criteria)),
             source: Source(
                 events: context.eventsPath, attachments: context.locator.directories.map(\.relativePath),
                 config: context.configPath, streamVersion: evidence.version,
@@ -85,7 +86,7 @@ extension ReadinessReport {
         let known = config.gates.map { "'\($0.name)'" }.joined(separator: ", ")
         problems.append(RunProblem(
             .config, "\(config.file.relativePath) defines no gate '\(name)' (its gates: \(known.isEmpty ? "none" : known))",
-            action: "Pass --gate with one of its gates, or add '\(name)' under \"gates\" in \(config.file.relativePath)."
+            action: "Choose one of its gates, or add '\(name)' under \"gates\" in \(config.file.relativePath)."
         ))
         return .init(name: name, criteria: [])
     }

@@ -81,7 +81,7 @@ public struct StepGate: Sendable, Equatable {
                 let file = "\(ModelActions.displayPath(directory))/\(model).Modelfile"
                 let why = backups.rejected["\(model).Modelfile"] ?? "\(file) does not exist"
                 failures.append("no backup of \(model): \(why)")
-                act("ollama show \(model) --modelfile > \(file)")
+                act(ModelActions.captureModelfile(model, to: file))
             }
         } else {
             gaps.append("\(config.file.relativePath) has no backup.directory, so backups cannot be checked")
