@@ -23,14 +23,14 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests readiness-suites end-to-end interrupted-check scaffolded-package demo bench client-compat clean
+.PHONY: build test unit-tests readiness-suites end-to-end repair-loop interrupted-check scaffolded-package demo bench client-compat clean
 
 build:
 	$(SWIFT) build
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, and a package
 ## scaffolded by `readiness init`.
-test: unit-tests readiness-suites end-to-end interrupted-check scaffolded-package
+test: unit-tests readiness-suites end-to-end repair-loop interrupted-check scaffolded-package
 
 unit-tests: build
 	$(SWIFT) test
@@ -55,6 +55,10 @@ end-to-end: build
 	done
 	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
 
+## The action plan's repair loop, Phase 1 to READY with the tool alone, every exit status checked.
+repair-loop: build
+	Tests/EndToEnd/repair-loop.sh $(BIN) $(E2E_OUT)/repair >/dev/null
+
 ## SIGTERM stops a real check whose model hangs within seconds, exit 2, previous reports intact.
 interrupted-check: build
 	Tests/EndToEnd/interrupted-check.sh $(BIN)
@@ -63,20 +67,15 @@ interrupted-check: build
 scaffolded-package: build
 	Tests/EndToEnd/scaffolded-package.sh $(BIN)
 
-## The seed's story on ollama-sim: Phase 1 (three models missing) is NOT READY, the healthy fleet is
-## READY, and step 1 of the migration is blocked until a backup exists. Reports go to readiness-report/.
+## The seed's story on ollama-sim, from the Phase 1 fleet: check (NOT READY), diagnose, build, validate, update
+## the inventory, check again (READY); then step 1 of the migration is gated on a backup. Output in readiness-report/.
 DEMO_OUT := readiness-report
 demo: build
-	@echo "== 1. Phase 1: three of the six Mirador models are missing (expect NOT READY, exit 1)"
-	@echo "\$$ ollama-sim --scenario $(PHASE1) --port 0 -- readiness check --package-path $(MIRADOR) --config $(CONFIG) --out $(DEMO_OUT)/phase1"
-	@$(call expect_exit,1,demo: phase1 (NOT READY),$(call check_on,$(PHASE1),$(DEMO_OUT)/phase1))
-	@echo; echo "== 2. The missing models built: the healthy fleet (expect READY, exit 0)"
-	@echo "\$$ ollama-sim --scenario $(HEALTHY) --port 0 -- readiness check --package-path $(MIRADOR) --config $(CONFIG) --out $(DEMO_OUT)/healthy"
-	@$(call check_on,$(HEALTHY),$(DEMO_OUT)/healthy)
-	@echo; echo "== 3. Migration step 1 needs a backup of the first model too (expect blocked, exit 1)"
-	@echo "\$$ readiness gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy"
-	@$(call expect_exit,1,demo: the step 1 gate without backups,$(RUNNER) gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/healthy)
-	@echo; echo "demo: reports in $(DEMO_OUT)/phase1 and $(DEMO_OUT)/healthy (open report.html in a browser)"
+	@Tests/EndToEnd/repair-loop.sh $(BIN) $(DEMO_OUT)
+	@echo; echo "== 7. Migration step 1 needs a backup of the first model too (expect blocked, exit 1)"
+	@echo "\$$ readiness gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/ready"
+	@$(call expect_exit,1,demo: the step 1 gate without backups,$(RUNNER) gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/ready)
+	@echo; echo "demo: reports in $(DEMO_OUT)/phase1 and $(DEMO_OUT)/ready (open report.html in a browser)"
 
 bench:
 	$(SWIFT) build -c release --product readiness-bench

@@ -5,6 +5,7 @@ public enum ReadinessCommand {
     /// Every subcommand, in the order `readiness --help` lists them.
     static let subcommands: [any Subcommand.Type] = [
         CheckCommand.self, ReportCommand.self, GateCommand.self, InitCommand.self,
+        DiagnoseCommand.self, BuildCommand.self, ValidateCommand.self, InventoryCommand.self,
     ]
 
     /// Runs one command line in the real process.

@@ -69,7 +69,7 @@ struct GateCommand: Subcommand {
         if !decision.blockers.isEmpty { lines += ["Blocked by:"] + decision.blockers.map { "- " + $0 } }
         if !decision.actions.isEmpty { lines += ["Next:"] + decision.actions.map { "- " + $0 } }
         lines.append("\(decision.outcome.label): \(decision.summary)")
-        context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
+        context.say(lines)
         return ExitCode(decision.outcome)
     }
 }

@@ -53,6 +53,11 @@ public struct RunnerContext: Sendable {
         errorOutput("Error: \(UntrustedText.consoleLine(message))\n")
     }
 
+    /// Prints `lines` on stdout, each neutralised: they may quote model names, answers or paths.
+    func say(_ lines: [String]) {
+        output(lines.map { UntrustedText.consoleLine($0) + "\n" }.joined())
+    }
+
     /// A path from the command line, resolved against the working directory; `relativePath` keeps it as typed.
     func url(_ path: String, isDirectory: Bool = false) -> URL {
         path.hasPrefix("/")

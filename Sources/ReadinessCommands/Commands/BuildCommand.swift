@@ -1,0 +1,40 @@
+import FleetKit
+import Foundation
+import OllamaKit
+
+/// `readiness build`: step 2 of the action plan, through Ollama's API instead of a script.
+struct BuildCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "build",
+        abstract: "Build the missing models from their Modelfiles, dependencies first (pulling a missing base).",
+        discussion: """
+            Builds every model of readiness.json that Ollama lacks, through /api/pull and /api/create, in the
+            diagnosis's build order: a model built FROM another fleet model comes after it, then buildPriority.
+            Models Ollama has are skipped and nothing is deleted, so it is safe to run again. It stops at the
+            first failure. Exit 0 when every missing model was built (or, with --dry-run, could be), 1 when a
+            build failed, 2 when it cannot tell (Ollama unreachable, a bad config, a dependency cycle).
+            """,
+        arguments: FleetSession.arguments + [
+            .flag("--dry-run", help: "print the plan and send no pull or create request"),
+        ]
+    )
+
+    var arguments: ParsedArguments
+
+    init(_ arguments: ParsedArguments) {
+        self.arguments = arguments
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        guard let session = FleetSession.open(arguments, context: context) else { return .undecided }
+        let options = FleetBuilder.Options(dryRun: arguments.flag("--dry-run"), timeout: .seconds(session.config.thresholds.requestTimeoutSeconds))
+        do {
+            let build = try await FleetBuilder.build(session.config, client: session.client, options: options)
+            context.say(BuildText.render(build).split(separator: "\n").map(String.init))
+            return build.succeeded ? .success : .notReady
+        } catch {
+            context.error("\(error)")
+            return .undecided
+        }
+    }
+}
