@@ -17,7 +17,7 @@ public enum ReadinessCommand {
 
     /// Runs one command line in `context`.
     static func run(_ arguments: [String], context: RunnerContext) async -> ExitCode {
-        guard let first = arguments.first else { return fail(usageError("Missing command: \(names)"), context) }
+        guard let first = arguments.first else { return fail(usageError("Missing command"), context) }
         switch first {
         case "--version":
             context.output("readiness \(ToolVersion.current)\n")
@@ -55,13 +55,8 @@ public enum ReadinessCommand {
         subcommands.first { $0.spec.name == name }
     }
 
-    private static var names: String {
-        let all = subcommands.map { $0.spec.name }
-        return all.dropLast().joined(separator: ", ") + " or " + all.last!
-    }
-
     static var usageLine: String {
-        "Usage: readiness <\(subcommands.map { $0.spec.name }.joined(separator: "|"))> [options]"
+        "Usage: readiness COMMAND [options]"
     }
 
     private static func usageError(_ message: String) -> UsageError {

@@ -54,8 +54,14 @@ public struct ModelName: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether two name strings name the same model; `false` when either is not a valid name.
     public static func matches(_ lhs: String, _ rhs: String) -> Bool {
-        guard let left = try? ModelName(lhs), let right = try? ModelName(rhs) else { return false }
-        return left == right
+        guard let left = identity(of: lhs) else { return false }
+        return left == identity(of: rhs)
+    }
+
+    /// The key two names share exactly when they name the same model ("x" and "X:latest"), so lookups by
+    /// model go through a dictionary after one parse per name; `nil` for a name that is not valid.
+    public static func identity(of text: String) -> String? {
+        (try? ModelName(text))?.fullyQualified.lowercased()
     }
 
     /// The shortest form Ollama displays, as `/api/tags` lists it: "llama3.2:latest",

@@ -112,22 +112,27 @@ private struct ConfigDecoder {
     private func models(_ node: ConfigNode) throws -> [ReadinessConfig.Model] {
         let elements = try node.array("a non-empty list of models", fix: "Add at least one model with a name and test prompts.", allowEmpty: false)
         var models: [ReadinessConfig.Model] = []
+        // Positions by name identity and by migration order: each check is a lookup, not a scan of the fleet.
+        var byIdentity: [String: Int] = [:], byOrder: [Int: Int] = [:]
         for element in elements {
             let model = try self.model(element)
-            if let earlier = models.firstIndex(where: { ModelName.matches($0.name, model.name) }) {
+            let identity = ModelName.identity(of: model.name) ?? model.name
+            if let earlier = byIdentity[identity] {
                 throw ConfigError.invalidValue(
                     file, keyPath: element.path.appending("name").description,
                     problem: "'\(model.name)' is the same Ollama model as models[\(earlier)].name '\(models[earlier].name)'",
                     fix: "Give each model a distinct name (names are case-insensitive and 'x' means 'x:latest')."
                 )
             }
-            if let order = model.migrationOrder, let earlier = models.firstIndex(where: { $0.migrationOrder == order }) {
+            if let order = model.migrationOrder, let earlier = byOrder[order] {
                 throw ConfigError.invalidValue(
                     file, keyPath: element.path.appending("migrationOrder").description,
                     problem: "migration order \(order) is already used by models[\(earlier)] ('\(models[earlier].name)')",
                     fix: "Give each model its own position in the migration order."
                 )
             }
+            byIdentity[identity] = models.count
+            if let order = model.migrationOrder { byOrder[order] = models.count }
             models.append(model)
         }
         return models
@@ -192,13 +197,14 @@ private struct ConfigDecoder {
     }
 
     private func documentation(_ node: ConfigNode, models: [ReadinessConfig.Model]) throws -> [ReadinessConfig.Document] {
-        try node.array("a list of documents", fix: "List the documents as [{ \"path\": … }].").map { entry in
+        let names = Set(models.compactMap { ModelName.identity(of: $0.name) })
+        return try node.array("a list of documents", fix: "List the documents as [{ \"path\": … }].").map { entry -> ReadinessConfig.Document in
             let fields = try entry.object(allowed: ["path", "describes"], fix: "Write each document as { \"path\": …, \"describes\": [models] }.")
             let pathNode = try required(fields, "path", in: entry, fix: "Add the document's path.")
             let described = try optional(fields, "describes").map { list in
                 try list.array("a list of model names", fix: "List the models this document describes.").map { nameNode in
                     let name = try modelName(nameNode)
-                    guard models.contains(where: { ModelName.matches($0.name, name) }) else {
+                    guard let identity = ModelName.identity(of: name), names.contains(identity) else {
                         throw nameNode.error("'\(name)' is not one of the models in this file", fix: "Use a name from models[].name or remove it.")
                     }
                     return name

@@ -10,7 +10,11 @@ public struct ReadinessConfig: Sendable, Equatable {
     public var ollama: Ollama
     public var thresholds: Thresholds
     /// The fleet, in file order.
-    public var models: [Model]
+    public var models: [Model] {
+        didSet { modelIndex = Self.index(models) }
+    }
+    /// Each model's position in `models` by its name's identity, so `model(named:)` is one parse and a lookup.
+    private var modelIndex: [String: Int]
     public var backup: Backup?
     public var migration: Migration?
     public var documentation: [Document]
@@ -20,7 +24,33 @@ public struct ReadinessConfig: Sendable, Equatable {
     public var judge: Judge?
     /// Severities set for catalog criteria by id, overriding the catalog's: e.g. `backup-scripts` as
     /// recommended until the fleet has backup scripts. `swift test`, the default gate and the reports follow it.
-    public var severities: [String: CriterionResult.Severity] = [:]
+    public var severities: [String: CriterionResult.Severity]
+
+    init(
+        file: URL, ollama: Ollama, thresholds: Thresholds, models: [Model], backup: Backup?, migration: Migration?,
+        documentation: [Document], gates: [Gate], judge: Judge?, severities: [String: CriterionResult.Severity]
+    ) {
+        self.file = file
+        self.ollama = ollama
+        self.thresholds = thresholds
+        self.models = models
+        self.modelIndex = Self.index(models)
+        self.backup = backup
+        self.migration = migration
+        self.documentation = documentation
+        self.gates = gates
+        self.judge = judge
+        self.severities = severities
+    }
+
+    /// The first model of each identity (readiness.json refuses two names for one model).
+    private static func index(_ models: [Model]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, model) in models.enumerated() {
+            if let key = ModelName.identity(of: model.name), index[key] == nil { index[key] = position }
+        }
+        return index
+    }
 
     /// Where the Ollama server is and what it must be.
     public struct Ollama: Sendable, Equatable {
@@ -156,7 +186,7 @@ public struct ReadinessConfig: Sendable, Equatable {
 
     /// The model with this name by Ollama's rules ("x" is "x:latest", case-insensitive), if configured.
     public func model(named name: String) -> Model? {
-        models.first { ModelName.matches($0.name, name) }
+        ModelName.identity(of: name).flatMap { modelIndex[$0] }.map { models[$0] }
     }
 
     /// The gate with this name, if defined.

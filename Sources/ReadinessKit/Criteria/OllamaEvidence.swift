@@ -16,7 +16,7 @@ public actor OllamaEvidence {
     public nonisolated let reachabilityTimeout: Duration
 
     private var versionTask: Task<String, any Error>?
-    private var tagsTask: Task<[String], any Error>?
+    private var tagsTask: Task<InstalledModels, any Error>?
     private var showTasks: [String: Task<ShowResponse?, any Error>] = [:]
     private var performanceTask: Task<PerformanceReport, any Error>?
 
@@ -52,13 +52,13 @@ public actor OllamaEvidence {
 
     /// The names of the installed models (`/api/tags`), e.g. "louisville_expert_v3:latest".
     /// - Throws: `CriterionError` when Ollama is unreachable or the list cannot be read.
-    public func installedModels() async throws -> [String] {
+    public func installedModels() async throws -> InstalledModels {
         _ = try await version()
         if tagsTask == nil {
             let client = client, budget = budget
             tagsTask = Task {
                 do {
-                    return try await budget.withPermit { try await client.listModels() }.models.map(\.name)
+                    return InstalledModels(try await budget.withPermit { try await client.listModels() }.models.map(\.name))
                 } catch {
                     throw CriterionError.ollamaFailed("GET /api/tags", detail: "\(error)")
                 }
@@ -72,7 +72,7 @@ public actor OllamaEvidence {
     /// - Throws: `CriterionError` when Ollama is unreachable or answers with another error.
     public func show(_ model: String) async throws -> ShowResponse? {
         _ = try await version()
-        let key = (try? ModelName(model))?.fullyQualified.lowercased() ?? model
+        let key = ModelName.identity(of: model) ?? model
         if showTasks[key] == nil {
             let client = client, budget = budget
             showTasks[key] = Task {

@@ -52,7 +52,8 @@ extension ReadinessReport {
         let blockers = analysis.criteria.filter(\.blocking).flatMap(\.actions)
         let others = analysis.criteria.filter { !$0.blocking && !$0.isSatisfied }.flatMap(\.actions)
         var actions: [String] = []
-        for action in blockers + analysis.problems.map(\.action) + others where !actions.contains(action) {
+        var seen = Set<String>()
+        for action in blockers + analysis.problems.map(\.action) + others where seen.insert(action).inserted {
             actions.append(action)
         }
         let start = evidence.runStarted, end = evidence.runEnded
@@ -94,17 +95,27 @@ extension ReadinessReport {
     /// Each model's standing across the criteria: the config's models in migration order, then any other model seen.
     private static func modelSummaries(_ criteria: [CriterionOutcome], config: ReadinessConfig?) -> [Model] {
         var names = config?.modelsInMigrationOrder.map(\.name) ?? []
-        let rows = criteria.flatMap { criterion in criterion.rows.map { (criterion, $0) } }
-        func configured(_ model: String) -> String { config?.model(named: model)?.name ?? model }
-        for (_, row) in rows { if let model = row.model, !names.contains(configured(model)) { names.append(configured(model)) } }
+        // One pass groups every row under its model's configured name (a dictionary lookup each), and adds
+        // the models the config does not list in the order they appear.
+        var rowsByName: [String: [(CriterionOutcome, CriterionResult)]] = [:]
+        var listed = Set(names)
+        for criterion in criteria {
+            for row in criterion.rows {
+                guard let model = row.model else { continue }
+                let name = config?.model(named: model)?.name ?? model
+                rowsByName[name, default: []].append((criterion, row))
+                if listed.insert(name).inserted { names.append(name) }
+            }
+        }
         return names.map { name in
-            let mine = rows.filter { $0.1.model.map(configured) == name }
+            let mine = rowsByName[name] ?? []
             let short = mine.filter { !$0.1.passed }
             var metrics: [String: Double] = [:]
             var actions: [String] = []
+            var seen = Set<String>()
             for (_, row) in mine {
                 metrics.merge(row.metrics) { first, _ in first }
-                for action in row.actions where !actions.contains(action) { actions.append(action) }
+                for action in row.actions where seen.insert(action).inserted { actions.append(action) }
             }
             let status: CriterionOutcome.Status = mine.isEmpty ? .missing
                 : short.contains { $0.0.severity == .critical } ? .failed : short.isEmpty ? .passed : .warned

@@ -40,7 +40,7 @@ enum EvidenceCompleteness {
 
     /// The model's identity by Ollama's rules ("x" is "x:latest", case-insensitive); an invalid name stays as written.
     static func identity(_ model: String) -> String {
-        (try? ModelName(model))?.fullyQualified.lowercased() ?? model
+        ModelName.identity(of: model) ?? model
     }
 
     private static func missing(_ criterion: CriterionOutcome, criticalModels: [String]) -> [RunProblem] {

@@ -125,10 +125,10 @@ struct FileEvaluatorTests {
             modelfile: DomainFixtures.mirador.appendingPathComponent("modelfiles/financial_planning_expert_v6.Modelfile"),
             prompts: [.init(prompt: "p", expect: [])]
         )
-        let present = AvailabilityEvaluator.evaluate(model, installed: ["llama3.2:3b", "Financial_Planning_Expert_V6:latest"])
+        let present = AvailabilityEvaluator.evaluate(model, installed: InstalledModels(["llama3.2:3b", "Financial_Planning_Expert_V6:latest"]))
         #expect(present.passed && present.message == "financial_planning_expert_v6 is available as Financial_Planning_Expert_V6:latest")
         let build = "ollama create financial_planning_expert_v6 -f fixtures/mirador/modelfiles/financial_planning_expert_v6.Modelfile"
-        let missing = AvailabilityEvaluator.evaluate(model, installed: ["financial_planning_expert_v6:v2"])
+        let missing = AvailabilityEvaluator.evaluate(model, installed: InstalledModels(["financial_planning_expert_v6:v2"]))
         #expect(!missing.passed)
         #expect(missing.message == "financial_planning_expert_v6 is missing (build it: \(build))")
         #expect(missing.actions == [build])

@@ -5,8 +5,8 @@ public enum AvailabilityEvaluator {
     /// Looks `model` up in `installed` (the names of `/api/tags`) by Ollama's rules: "x" is "x:latest",
     /// case does not matter, and a registry prefix or digest does not change the identity.
     /// - Returns: A passing result naming the installed tag, or a failing one with the command that builds it.
-    public static func evaluate(_ model: ReadinessConfig.Model, installed: [String]) -> CriterionResult {
-        if let match = installed.first(where: { ModelName.matches($0, model.name) }) {
+    public static func evaluate(_ model: ReadinessConfig.Model, installed: InstalledModels) -> CriterionResult {
+        if let match = installed.listedName(of: model.name) {
             return Criterion.modelsAvailable.result(model: model.name, passed: true, message: "\(model.name) is available as \(match)")
         }
         let build = ModelActions.build(model)

@@ -47,15 +47,28 @@ public struct QueryOutcome: Sendable, Equatable {
 /// Every query of a performance run, with per-model summaries.
 public struct PerformanceReport: Sendable, Equatable {
     /// The queries in the order they were planned: model by model, round by round, prompt by prompt.
-    public var queries: [QueryOutcome]
+    public var queries: [QueryOutcome] {
+        didSet { byModel = Self.group(queries) }
+    }
+    /// Positions in `queries` by model identity, so each model's queries are a lookup, not a scan of all.
+    private var byModel: [String: [Int]]
 
     public init(queries: [QueryOutcome]) {
         self.queries = queries
+        byModel = Self.group(queries)
     }
 
     /// The queries sent to `model` (matched by Ollama's name rules).
     public func queries(for model: String) -> [QueryOutcome] {
-        queries.filter { ModelName.matches($0.model, model) }
+        (ModelName.identity(of: model).flatMap { byModel[$0] } ?? []).map { queries[$0] }
+    }
+
+    private static func group(_ queries: [QueryOutcome]) -> [String: [Int]] {
+        var groups: [String: [Int]] = [:]
+        for (position, query) in queries.enumerated() {
+            if let key = ModelName.identity(of: query.model) { groups[key, default: []].append(position) }
+        }
+        return groups
     }
 
     /// The statistics of `model`'s queries.
