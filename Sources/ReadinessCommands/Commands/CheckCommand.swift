@@ -44,6 +44,13 @@ struct CheckCommand: Subcommand {
         let run = context.url(runPath, isDirectory: true)
         let events = run.appendingPathComponent("events.jsonl")
         let attachments = run.appendingPathComponent("attachments", isDirectory: true)
+        // The last run's evidence goes first: a run that dies must not leave it for a later 'report' to read as its own.
+        do {
+            if FileManager.default.fileExists(atPath: run.path) { try FileManager.default.removeItem(at: run) }
+        } catch {
+            context.error("could not remove the last run's '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.")
+            return .undecided
+        }
         let package: URL
         do {
             package = try PackageLocator.locate(packagePath, context: context)
@@ -60,7 +67,6 @@ struct CheckCommand: Subcommand {
             return publish(RunEvidence(), loaded, problems: [], context: context)
         }
         do {
-            try? FileManager.default.removeItem(at: run)
             try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)
         } catch {
             context.error("could not create '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.")
