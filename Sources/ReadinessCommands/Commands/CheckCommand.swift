@@ -40,6 +40,10 @@ struct CheckCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
+        await OutputLock.holding(out, context: context) { await runHoldingLock(in: context) }
+    }
+
+    private func runHoldingLock(in context: RunnerContext) async -> ExitCode {
         let runPath = out + "/run"
         let run = context.url(runPath, isDirectory: true)
         let events = run.appendingPathComponent("events.jsonl")
