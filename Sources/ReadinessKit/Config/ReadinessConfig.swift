@@ -21,6 +21,9 @@ public struct ReadinessConfig: Sendable, Equatable {
     /// Severities set for catalog criteria by id, overriding the catalog's: e.g. `backup-scripts` as
     /// recommended until the fleet has backup scripts. `swift test`, the default gate and the reports follow it.
     public var severities: [String: CriterionResult.Severity] = [:]
+    /// The whole run's time limit in seconds (`deadlineSeconds`, 1...86400): `readiness check` stops a run that
+    /// passes it and reports it UNDECIDED. `nil`: no limit.
+    public var deadlineSeconds: Int?
 
     /// Where the Ollama server is and what it must be.
     public struct Ollama: Sendable, Equatable {
