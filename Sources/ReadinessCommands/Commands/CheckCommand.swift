@@ -87,12 +87,7 @@ struct CheckCommand: Subcommand {
         context.output(UntrustedText.consoleLine("Running: swift \(request.swiftTestArguments.joined(separator: " "))") + "\n(output in \(UntrustedText.consoleLine(runPath))/swift-test.log)\n")
 
         let follower = Task { await RunFollower.follow(events, name: runPath + "/events.jsonl", context: context) }
-        let outcome: Result<SuiteRunOutcome, any Error>
-        do {
-            outcome = .success(try await context.suiteRunner.run(request))
-        } catch {
-            outcome = .failure(error)
-        }
+        let (outcome, deadlinePassed) = await RunDeadline.run(request, with: context.suiteRunner, seconds: fleet.deadlineSeconds)
         follower.cancel()
         let evidence = await follower.value
         if case .success(let ended) = outcome, let signal = ended.interruption {
@@ -100,7 +95,11 @@ struct CheckCommand: Subcommand {
             context.errorOutput(UntrustedText.consoleLine("Interrupted by signal \(signal): the run was stopped and nothing was reported; the reports in '\(out)' are those of an earlier run.") + "\n")
             return .undecided
         }
-        let problems = RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)
+        let problems = if deadlinePassed, let seconds = fleet.deadlineSeconds {
+            [RunDeadline.problem(seconds: seconds, evidence: evidence, config: loaded.file.lastPathComponent)]
+        } else {
+            RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)
+        }
         return publish(evidence, loaded, problems: problems, context: context)
     }
 
