@@ -40,10 +40,21 @@ struct CheckCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
+        await OutputLock.holding(out, context: context) { await runHoldingLock(in: context) }
+    }
+
+    private func runHoldingLock(in context: RunnerContext) async -> ExitCode {
         let runPath = out + "/run"
         let run = context.url(runPath, isDirectory: true)
         let events = run.appendingPathComponent("events.jsonl")
         let attachments = run.appendingPathComponent("attachments", isDirectory: true)
+        // The last run's evidence goes first: a run that dies must not leave it for a later 'report' to read as its own.
+        do {
+            if FileManager.default.fileExists(atPath: run.path) { try FileManager.default.removeItem(at: run) }
+        } catch {
+            context.error("could not remove the last run's '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.")
+            return .undecided
+        }
         let package: URL
         do {
             package = try PackageLocator.locate(packagePath, context: context)
@@ -60,7 +71,6 @@ struct CheckCommand: Subcommand {
             return publish(RunEvidence(), loaded, problems: [], context: context)
         }
         do {
-            try? FileManager.default.removeItem(at: run)
             try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)
         } catch {
             context.error("could not create '\(runPath)': \((error as NSError).localizedDescription). Check that --out is writable.")
@@ -77,12 +87,7 @@ struct CheckCommand: Subcommand {
         context.output(UntrustedText.consoleLine("Running: swift \(request.swiftTestArguments.joined(separator: " "))") + "\n(output in \(UntrustedText.consoleLine(runPath))/swift-test.log)\n")
 
         let follower = Task { await RunFollower.follow(events, name: runPath + "/events.jsonl", context: context) }
-        let outcome: Result<SuiteRunOutcome, any Error>
-        do {
-            outcome = .success(try await context.suiteRunner.run(request))
-        } catch {
-            outcome = .failure(error)
-        }
+        let (outcome, deadlinePassed) = await RunDeadline.run(request, with: context.suiteRunner, seconds: fleet.deadlineSeconds)
         follower.cancel()
         let evidence = await follower.value
         if case .success(let ended) = outcome, let signal = ended.interruption {
@@ -90,7 +95,11 @@ struct CheckCommand: Subcommand {
             context.errorOutput(UntrustedText.consoleLine("Interrupted by signal \(signal): the run was stopped and nothing was reported; the reports in '\(out)' are those of an earlier run.") + "\n")
             return .undecided
         }
-        let problems = RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)
+        let problems = if deadlinePassed, let seconds = fleet.deadlineSeconds {
+            [RunDeadline.problem(seconds: seconds, evidence: evidence, config: loaded.file.lastPathComponent)]
+        } else {
+            RunFollower.problems(of: outcome, evidence: evidence, log: request.logFile, runPath: runPath)
+        }
         return publish(evidence, loaded, problems: problems, context: context)
     }
 

@@ -39,6 +39,6 @@ struct ReportCommand: Subcommand {
             from: RunEvidence.read(from: context.url(events)),
             context: loaded.reportContext(gate: gate, events: events, attachments: attachments, context: context)
         )
-        return ReportPublisher.publish(report, out: out, context: context)
+        return await OutputLock.holding(out, context: context) { ReportPublisher.publish(report, out: out, context: context) }
     }
 }

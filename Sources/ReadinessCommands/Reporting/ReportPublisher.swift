@@ -4,12 +4,17 @@ import ReadinessKit
 /// Writes a report where people and CI look for it: the report files, the GitHub step summary and annotations,
 /// and the console summary.
 enum ReportPublisher {
-    /// Publishes `report` into `out`.
-    /// - Returns: The verdict's exit status, or `.undecided` when the reports cannot be written.
-    static func publish(_ report: ReadinessReport, out: String, context: RunnerContext) -> ExitCode {
+    /// Publishes `report` into `out` as one set (`ReportWriter`).
+    /// - Parameter create: How each staged file is created; tests inject a failure.
+    /// - Returns: The verdict's exit status, or `.undecided` when the reports cannot be written: a verdict
+    ///   nobody can read back must not pass CI.
+    static func publish(
+        _ report: ReadinessReport, out: String, context: RunnerContext,
+        create: ReportWriter.FileCreator = DurableFile.create
+    ) -> ExitCode {
         let directory = context.url(out, isDirectory: true)
         do {
-            try ReportWriter.writeAll(report, to: directory)
+            try ReportWriter.writeAll(report, to: directory, runID: UUID().uuidString, create: create)
             if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 try ReportWriter.append(MarkdownRenderer.render(report), to: context.url(summary))
             }

@@ -3,7 +3,8 @@ import Foundation
 /// Runs the readiness package's tests and writes their event stream; behind a protocol so tests replay recorded
 /// runs instead of starting a nested `swift test`, which would wait on the lock of the build folder it runs in.
 protocol SuiteRunning: Sendable {
-    /// Runs the tests to completion, writing `request.eventsFile`, `request.attachmentsDirectory` and `request.logFile`.
+    /// Runs the tests to completion, writing `request.eventsFile`, `request.attachmentsDirectory` and `request.logFile`;
+    /// when the calling task is cancelled (the run's deadline), stops them and returns.
     /// - Returns: How the process ended.
     /// - Throws: When the process cannot be started at all.
     func run(_ request: SuiteRunRequest) async throws -> SuiteRunOutcome

@@ -56,14 +56,25 @@ struct SwiftTestRunner: SuiteRunning {
             signal(SIGINT, SIG_DFL)
             signal(SIGTERM, SIG_DFL)
         }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: ProbeError.launchFailed(swift, reason: (error as NSError).localizedDescription))
+        // Cancelling the run (the whole-run deadline) stops it as SIGTERM does.
+        let grace = gracePeriod
+        let stop: @Sendable () -> Void = {
+            guard process.isRunning, process.processIdentifier > 0 else { return }
+            DispatchQueue.global().async { ProcessTree.stop(ProcessTree.members(under: process.processIdentifier), with: SIGTERM, grace: grace) }
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                process.terminationHandler = { _ in continuation.resume() }
+                do {
+                    try process.run()
+                    if Task.isCancelled { stop() }
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: ProbeError.launchFailed(swift, reason: (error as NSError).localizedDescription))
+                }
             }
+        } onCancel: {
+            stop()
         }
         return SuiteRunOutcome(
             status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,

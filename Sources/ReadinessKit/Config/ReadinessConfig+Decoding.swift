@@ -17,7 +17,7 @@ private struct ConfigDecoder {
     private static let example = "see fixtures/mirador/readiness.json for an example"
     func config(_ root: ConfigNode, url: URL) throws -> ReadinessConfig {
         let top = try root.object(
-            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "severities", "gates", "judge"],
+            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "severities", "gates", "judge", "deadlineSeconds"],
             fix: "Write the configuration as a JSON object; \(Self.example)."
         )
         // Sections are checked in the schema's order, so the error reported is the first one in the file.
@@ -36,9 +36,12 @@ private struct ConfigDecoder {
             backup: backupSection,
             migration: migrationSection,
             documentation: documents,
-            gates: try optional(top, "gates").map(gates) ?? [ReadinessConfig.defaultGate(severities: severities)],
+            gates: try optional(top, "gates").map { try gates($0, severities: severities) } ?? [ReadinessConfig.defaultGate(severities: severities)],
             judge: try optional(top, "judge").map(judge),
-            severities: severities
+            severities: severities,
+            deadlineSeconds: try optional(top, "deadlineSeconds").map {
+                try bounded($0, 1...86_400, "a whole number of seconds from 1 to 86400", fix: "Give the whole run's time limit in seconds, e.g. 3600.")
+            }
         )
     }
 
@@ -88,24 +91,25 @@ private struct ConfigDecoder {
             guard value > 0, value <= 1 else { throw child.mismatch(expected, fix: "Write it as a decimal, e.g. 0.8 for 80%.") }
             thresholds[keyPath: keyPath] = value
         }
+        // Upper bounds keep a typo from becoming a Duration overflow or a run of millions of queries.
         func seconds(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Double>) throws {
             guard let child = optional(members, key) else { return }
-            let expected = "a number of seconds greater than 0"
+            let expected = "a number of seconds greater than 0 and at most 3600"
             let value = try child.number(expected, fix: "Write the limit in seconds, e.g. 30.")
-            guard value > 0 else { throw child.mismatch(expected, fix: "Write the limit in seconds, e.g. 30.") }
+            guard value > 0, value <= 3600 else { throw child.mismatch(expected, fix: "Write the limit in seconds, e.g. 30.") }
             thresholds[keyPath: keyPath] = value
         }
-        func count(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Int>) throws {
+        func count(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Int>, _ range: ClosedRange<Int>, fix: String) throws {
             guard let child = optional(members, key) else { return }
-            thresholds[keyPath: keyPath] = try positiveInteger(child)
+            thresholds[keyPath: keyPath] = try bounded(child, range, "a whole number from \(range.lowerBound) to \(range.upperBound)", fix: fix)
         }
         try fraction("successRate", \.successRate)
         try seconds("averageResponseSeconds", \.averageResponseSeconds)
         try fraction("quality", \.quality)
         try fraction("diskUsedFraction", \.diskUsedFraction)
         try seconds("requestTimeoutSeconds", \.requestTimeoutSeconds)
-        try count("maxConcurrentRequests", \.maxConcurrentRequests)
-        try count("rounds", \.rounds)
+        try count("maxConcurrentRequests", \.maxConcurrentRequests, 1...64, fix: "Write how many requests Ollama serves at once (OLLAMA_NUM_PARALLEL), e.g. 2.")
+        try count("rounds", \.rounds, 1...100, fix: "Write how many times each prompt is sent, e.g. 3.")
         return thresholds
     }
 
@@ -226,7 +230,7 @@ private struct ConfigDecoder {
         }
     }
 
-    private func gates(_ node: ConfigNode) throws -> [ReadinessConfig.Gate] {
+    private func gates(_ node: ConfigNode, severities: [String: CriterionResult.Severity]) throws -> [ReadinessConfig.Gate] {
         let entries = try node.members("an object of gates", fix: "Define at least one gate, or remove 'gates' to use the default phase2 gate.")
         return try entries.sorted { $0.key < $1.key }.map { name, gateNode in
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -234,17 +238,37 @@ private struct ConfigDecoder {
             }
             let fields = try gateNode.object(
                 allowed: ["description", "criteria", "allCritical"], fix: "Write the gate as { \"criteria\": [ids], \"allCritical\": true }.")
-            let criteria = try required(fields, "criteria", in: gateNode, fix: "List the criterion ids this gate requires.")
-                .array("a non-empty list of criterion ids", fix: "List the criteria this gate requires, e.g. \"models-available\".", allowEmpty: false)
-            return .init(
+            let criteriaNode = try required(fields, "criteria", in: gateNode, fix: "List the criterion ids this gate requires.")
+            let criteria = try criteriaNode.array("a non-empty list of criterion ids", fix: "List the criteria this gate requires, e.g. \"models-available\".", allowEmpty: false)
+            let gate = ReadinessConfig.Gate(
                 name: name,
                 description: try optional(fields, "description").map { try $0.string(fix: "Describe the gate in a sentence, or remove it.") },
-                criteria: try criteria.map { try $0.string("a criterion id (a non-empty string)", fix: "Write the id, e.g. \"models-available\".") },
+                criteria: try criteria.map(criterionID),
                 allCritical: try optional(fields, "allCritical").map {
                     try $0.bool(fix: "Write true to also require every critical criterion the run records, else false.")
                 } ?? false
             )
+            let catalog = gate.criteria.compactMap { id in Criterion.all.first { $0.id == id } }
+            // A gate whose every criterion only warns can never say NOT READY: it would pass anything.
+            if !gate.allCritical, catalog.count == gate.criteria.count, catalog.allSatisfy({ (severities[$0.id] ?? $0.severity) == .recommended }) {
+                throw criteriaNode.error(
+                    "gate '\(name)' has only recommended criteria (\(gate.criteria.joined(separator: ", "))), so no failure could block it",
+                    fix: "Add a critical criterion, set \"allCritical\": true, or make one critical under \"severities\"."
+                )
+            }
+            return gate
         }
+    }
+
+    /// A gate's criterion id: a catalog id, or a user's own that is not a near miss of one (a typo would leave
+    /// the catalog criterion out of the gate).
+    private func criterionID(_ node: ConfigNode) throws -> String {
+        let id = try node.string("a criterion id (a non-empty string)", fix: "Write the id, e.g. \"models-available\".")
+        let near = Criterion.all.map(\.id).first { $0 != id && KeySuggestion.distance(id.lowercased(), $0) <= 2 }
+        if let near {
+            throw node.error("unknown criterion '\(id)' (did you mean '\(near)'?)", fix: "Rename it to '\(near)', or give your own criterion an id that is not a near miss of a catalog one.")
+        }
+        return id
     }
 
     private func judge(_ node: ConfigNode) throws -> ReadinessConfig.Judge {
@@ -270,6 +294,12 @@ private struct ConfigDecoder {
     private func required(_ members: [String: ConfigNode], _ key: String, in parent: ConfigNode, fix: String) throws -> ConfigNode {
         guard let node = optional(members, key) else { throw parent.error("missing required key '\(key)'", fix: fix) }
         return node
+    }
+
+    private func bounded(_ node: ConfigNode, _ range: ClosedRange<Int>, _ expected: String, fix: String) throws -> Int {
+        let value = try node.integer(expected, fix: fix)
+        guard range.contains(value) else { throw node.mismatch(expected, fix: fix) }
+        return value
     }
 
     private func positiveInteger(_ node: ConfigNode) throws -> Int {

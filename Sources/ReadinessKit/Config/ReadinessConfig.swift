@@ -25,10 +25,14 @@ public struct ReadinessConfig: Sendable, Equatable {
     /// Severities set for catalog criteria by id, overriding the catalog's: e.g. `backup-scripts` as
     /// recommended until the fleet has backup scripts. `swift test`, the default gate and the reports follow it.
     public var severities: [String: CriterionResult.Severity]
+    /// The whole run's time limit in seconds (`deadlineSeconds`, 1...86400): `readiness check` stops a run that
+    /// passes it and reports it UNDECIDED. `nil`: no limit.
+    public var deadlineSeconds: Int?
 
     init(
         file: URL, ollama: Ollama, thresholds: Thresholds, models: [Model], backup: Backup?, migration: Migration?,
-        documentation: [Document], gates: [Gate], judge: Judge?, severities: [String: CriterionResult.Severity]
+        documentation: [Document], gates: [Gate], judge: Judge?, severities: [String: CriterionResult.Severity],
+        deadlineSeconds: Int?
     ) {
         self.file = file
         self.ollama = ollama
@@ -41,6 +45,7 @@ public struct ReadinessConfig: Sendable, Equatable {
         self.gates = gates
         self.judge = judge
         self.severities = severities
+        self.deadlineSeconds = deadlineSeconds
     }
 
     /// The first model of each identity (readiness.json refuses two names for one model).

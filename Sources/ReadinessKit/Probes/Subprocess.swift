@@ -61,9 +61,11 @@ public enum Subprocess {
         } catch {
             throw ProbeError.launchFailed(executable, reason: (error as NSError).localizedDescription)
         }
+        // The blocking reads get threads of their own: on the shared Dispatch pool, many probes at once (the
+        // test suites run in parallel) could starve them until the timeout fired on a program long finished.
         for (pipe, isError) in [(stdout, false), (stderr, true)] {
             finished.enter()
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 output.store(pipe.fileHandleForReading.readDataToEndOfFile(), isError: isError)
                 finished.leave()
             }
@@ -72,7 +74,9 @@ public enum Subprocess {
         // which would otherwise keep the pipes open and the reads above blocked.
         let pid = process.processIdentifier
         let killer = DispatchWorkItem {
-            output.markTimedOut()
+            // Only a program still running when the time is up timed out (a late timer must not blame one that
+            // ended); the group is killed either way, since a child left behind may hold the pipes open.
+            if process.isRunning { output.markTimedOut() }
             kill(-pid, SIGKILL)
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval, execute: killer)

@@ -25,94 +25,28 @@ public enum JudgeRubric {
         """
     }
 
-    /// Reads a judge's grade as a number in 0...1, or `nil` when the reply holds no unambiguous grade.
-    ///
-    /// Accepts "Score: 0.8", "8/10", "**7** out of 10", "85%", and a lone number ("0.75" as is, "7" out of 10,
-    /// "85" out of 100). A ratio wins over a labeled number, which wins over a percentage; several unlabeled
-    /// numbers, or a grade outside its scale, give `nil`.
+    /// Reads a judge's grade by a strict grammar: the reply's last non-empty line must be `Score: N/10`, N a whole
+    /// number from 0 to 10, spaces allowed around ':' and '/', "score" in any case. Whatever comes before is the
+    /// judge's reasoning and is not read ("3/4 of the points … Score: 8/10" grades 8).
+    /// - Returns: The grade in 0...1, or `nil` when the reply does not end with such a line: a reply nobody can read
+    ///   is an evidence problem, never a low grade (a guess could pass or fail a model on noise).
     public static func parseScore(_ reply: String) -> Double? {
-        let text = reply.lowercased().filter { !"*_`#".contains($0) }
-        let numbers = scanNumbers(text)
-        if let ratio = numbers.lazy.compactMap({ ratio($0, in: text, numbers: numbers) }).first {
-            return bounded(ratio)
-        }
-        if let labeled = numbers.first(where: { isLabeled($0, in: text) }) {
-            return scaled(labeled.value, percent: followsPercent(labeled, in: text))
-        }
-        if let percent = numbers.first(where: { followsPercent($0, in: text) }) {
-            return scaled(percent.value, percent: true)
-        }
-        return numbers.count == 1 ? scaled(numbers[0].value, percent: false) : nil
+        guard let last = reply.split(whereSeparator: \.isNewline).last(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        var rest = Substring(last.trimmingCharacters(in: .whitespaces))
+        guard rest.lowercased().hasPrefix("score") else { return nil }
+        rest = rest.dropFirst(5).drop { $0 == " " }
+        guard rest.first == ":" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        rest = rest.dropFirst(digits.count).drop { $0 == " " }
+        guard rest.first == "/" else { return nil }
+        guard rest.dropFirst().drop(while: { $0 == " " }) == "10",
+              digits.count <= 2, let grade = Int(digits), (0...10).contains(grade) else { return nil }
+        return Double(grade) / 10
     }
 
-    private struct Number {
-        var value: Double
-        var range: Range<String.Index>
-    }
-
-    private static func scanNumbers(_ text: String) -> [Number] {
-        var numbers: [Number] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard text[index].isASCII, text[index].isNumber else { index = text.index(after: index); continue }
-            var end = index
-            while end < text.endIndex, text[end].isASCII, text[end].isNumber || text[end] == "." { end = text.index(after: end) }
-            var literal = String(text[index..<end])
-            while literal.hasSuffix(".") { literal.removeLast() }
-            if let value = Double(literal) {
-                numbers.append(Number(value: value, range: index..<text.index(index, offsetBy: literal.count)))
-            }
-            index = end
-        }
-        return numbers
-    }
-
-    /// "8/10" or "7 out of 10": the number followed by a denominator.
-    private static func ratio(_ number: Number, in text: String, numbers: [Number]) -> Double? {
-        let rest = text[number.range.upperBound...].drop { $0 == " " }
-        let afterSeparator: Substring
-        if rest.hasPrefix("/") {
-            afterSeparator = rest.dropFirst()
-        } else if rest.hasPrefix("out of") {
-            afterSeparator = rest.dropFirst("out of".count)
-        } else {
-            return nil
-        }
-        let start = afterSeparator.drop { $0 == " " }.startIndex
-        guard let denominator = numbers.first(where: { $0.range.lowerBound == start }), denominator.value > 0 else { return nil }
-        return number.value / denominator.value
-    }
-
-    /// A number right after "score" or "rating" (with ":", "=", "is" or "of" between).
-    private static func isLabeled(_ number: Number, in text: String) -> Bool {
-        var before = String(text[..<number.range.lowerBound]).trimmingTrailing(" :=")
-        for connector in [" is", " of"] where before.hasSuffix(connector) {
-            before = String(before.dropLast(connector.count)).trimmingTrailing(" :=")
-        }
-        return before.hasSuffix("score") || before.hasSuffix("rating") || before.hasSuffix("grade")
-    }
-
-    private static func followsPercent(_ number: Number, in text: String) -> Bool {
-        text[number.range.upperBound...].drop { $0 == " " }.hasPrefix("%")
-    }
-
-    /// A grade on a 0...1, 0...10 or 0...100 scale, told apart by its size.
-    private static func scaled(_ value: Double, percent: Bool) -> Double? {
-        if percent { return bounded(value / 100) }
-        if value <= 1 { return value }
-        if value <= 10 { return value / 10 }
-        return bounded(value / 100)
-    }
-
-    private static func bounded(_ value: Double) -> Double? {
-        (0...1).contains(value) ? value : nil
-    }
-}
-
-private extension String {
-    func trimmingTrailing(_ characters: String) -> String {
-        var result = self
-        while let last = result.last, characters.contains(last) { result.removeLast() }
-        return result
+    /// Why a judge reply is unusable, for the quality criterion's message: the model and the reply, quoted and capped.
+    public static func unreadable(_ reply: String, judge: String) -> String {
+        "the judge model '\(judge)' did not end its reply with a line 'Score: N/10' (N from 0 to 10): it replied \"\(UntrustedText.excerpt(UntrustedText.singleLine(reply), limit: 200))\""
     }
 }

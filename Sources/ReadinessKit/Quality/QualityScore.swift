@@ -22,11 +22,15 @@ public struct QualityScore: Sendable, Equatable {
     /// The weighted sum of the components, 0...1.
     public var total: Double
     public var components: [Component]
+    /// Why the score could not be established (e.g. an unreadable judge reply); a score with a problem fails the
+    /// quality criterion whatever its total, so a missing grade is never read as a low or a passing one.
+    public var problem: String?
 
     /// Builds a score as the weighted sum of `components`, rounded to 9 decimals so that floating-point noise
     /// (0.1 + 0.2 + …) cannot move a score across a threshold or print as 0.9999999999999999.
-    public init(components: [Component]) {
+    public init(components: [Component], problem: String? = nil) {
         self.components = components
+        self.problem = problem
         let sum = components.reduce(0) { $0 + $1.weight * $1.score }
         self.total = min(1, max(0, (sum * 1e9).rounded() / 1e9))
     }
@@ -46,6 +50,11 @@ public struct QualityScore: Sendable, Equatable {
         let scaled = components.map { Component(name: $0.name, weight: $0.weight * (1 - weight), score: $0.score, detail: $0.detail) }
         let judge = Component(name: "judge", weight: weight, score: min(1, max(0, judgeScore)), detail: "judge model's grade")
         return QualityScore(components: scaled + [judge])
+    }
+
+    /// This score, marked as not established for `reason`.
+    public func withProblem(_ reason: String) -> QualityScore {
+        QualityScore(components: components, problem: reason)
     }
 
     /// The mean of several answers' totals (a model's quality over its prompts); 0 when there are none.

@@ -101,10 +101,12 @@ extension ReadinessReport {
         return encoder
     }
 
-    /// Reads a report.json written by this tool.
-    /// - Throws: `ReportError` when the file is missing, not a report, or of another schema version.
+    /// Reads a report.json written by this tool, as part of a completely published set.
+    /// - Throws: `ReportError` when the file is missing, not matched by `report.complete`, not a report, or of
+    ///   another schema version.
     public static func load(from url: URL) throws -> ReadinessReport {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw ReportError.notFound(url.relativePath) }
+        try ReportCompletion.verify(data, readFrom: url)
         struct Version: Decodable { var schemaVersion: Int }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
             throw ReportError.notAReport(url.relativePath)

@@ -7,6 +7,7 @@ public struct ReportError: Error, Equatable, CustomStringConvertible {
         case notAReport(String)
         case unsupportedVersion(String, Int)
         case writeFailed(String, reason: String)
+        case incomplete(String, reason: String)
     }
 
     private let code: Code
@@ -28,6 +29,11 @@ public struct ReportError: Error, Equatable, CustomStringConvertible {
         ReportError(.writeFailed(path, reason: reason))
     }
 
+    /// The report is not part of a completely published set (see `ReportCompletion`).
+    public static func incomplete(_ path: String, reason: String) -> ReportError {
+        ReportError(.incomplete(path, reason: reason))
+    }
+
     public var description: String {
         switch code {
         case .notFound(let path):
@@ -38,6 +44,8 @@ public struct ReportError: Error, Equatable, CustomStringConvertible {
             "'\(path)' has schemaVersion \(version); this readiness reads \(ReadinessReport.currentSchemaVersion). Re-create it with this version."
         case .writeFailed(let path, let reason):
             "could not write '\(path)': \(reason). Check that the folder is writable."
+        case .incomplete(let path, let reason):
+            "'\(path)' is not from a completed report: \(reason). Run 'readiness check' (or 'readiness report') again."
         }
     }
 }

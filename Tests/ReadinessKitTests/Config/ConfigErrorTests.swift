@@ -57,11 +57,11 @@ import Testing
         Case(name: "zero quality", json: #"{"thresholds": {"quality": 0}, "models": [\#(model)]}"#,
              message: "thresholds.quality: expected a fraction greater than 0 and at most 1, found the number 0. Write it as a decimal, e.g. 0.8 for 80%."),
         Case(name: "negative seconds", json: #"{"thresholds": {"averageResponseSeconds": -1}, "models": [\#(model)]}"#,
-             message: "thresholds.averageResponseSeconds: expected a number of seconds greater than 0, found the number -1. Write the limit in seconds, e.g. 30."),
+             message: "thresholds.averageResponseSeconds: expected a number of seconds greater than 0 and at most 3600, found the number -1. Write the limit in seconds, e.g. 30."),
         Case(name: "boolean timeout", json: #"{"thresholds": {"requestTimeoutSeconds": true}, "models": [\#(model)]}"#,
-             message: "thresholds.requestTimeoutSeconds: expected a number of seconds greater than 0, found true. Write the limit in seconds, e.g. 30."),
+             message: "thresholds.requestTimeoutSeconds: expected a number of seconds greater than 0 and at most 3600, found true. Write the limit in seconds, e.g. 30."),
         Case(name: "zero rounds", json: #"{"thresholds": {"rounds": 0}, "models": [\#(model)]}"#,
-             message: "thresholds.rounds: expected a whole number of at least 1, found the number 0. Write a count or position starting at 1."),
+             message: "thresholds.rounds: expected a whole number from 1 to 100, found the number 0. Write how many times each prompt is sent, e.g. 3."),
         Case(name: "misspelt threshold", json: #"{"thresholds": {"succesRate": 0.8}, "models": [\#(model)]}"#,
              message: "thresholds.succesRate: unknown key 'succesRate' (did you mean 'successRate'?). Rename it to 'successRate' or remove it."),
         Case(name: "bad host", json: #"{"ollama": {"host": "ftp://example.com"}, "models": [\#(model)]}"#,
@@ -84,7 +84,58 @@ import Testing
              message: "gates: expected an object of gates, found an empty object. Define at least one gate, or remove 'gates' to use the default phase2 gate."),
         Case(name: "judge weight out of range", json: #"{"judge": {"model": "llama3.2", "weight": 2}, "models": [\#(model)]}"#,
              message: "judge.weight: expected a fraction greater than 0 and at most 1, found the number 2. Write the judge's share of the quality score, e.g. 0.5."),
+    ] + bounds
+
+    /// Values past an upper bound used to crash the test process (Duration overflow, arrays of billions of queries).
+    static let bounds: [Case] = [
+        Case(name: "huge request timeout", json: #"{"thresholds": {"requestTimeoutSeconds": 1e300}, "models": [\#(model)]}"#,
+             message: "thresholds.requestTimeoutSeconds: expected a number of seconds greater than 0 and at most 3600, found the number 1e300. Write the limit in seconds, e.g. 30."),
+        Case(name: "request timeout just above an hour", json: #"{"thresholds": {"requestTimeoutSeconds": 3600.5}, "models": [\#(model)]}"#,
+             message: "thresholds.requestTimeoutSeconds: expected a number of seconds greater than 0 and at most 3600, found the number 3600.5. Write the limit in seconds, e.g. 30."),
+        Case(name: "zero request timeout", json: #"{"thresholds": {"requestTimeoutSeconds": 0}, "models": [\#(model)]}"#,
+             message: "thresholds.requestTimeoutSeconds: expected a number of seconds greater than 0 and at most 3600, found the number 0. Write the limit in seconds, e.g. 30."),
+        Case(name: "huge average response time", json: #"{"thresholds": {"averageResponseSeconds": 86400}, "models": [\#(model)]}"#,
+             message: "thresholds.averageResponseSeconds: expected a number of seconds greater than 0 and at most 3600, found the number 86400. Write the limit in seconds, e.g. 30."),
+        Case(name: "a billion rounds", json: #"{"thresholds": {"rounds": 1000000000}, "models": [\#(model)]}"#,
+             message: "thresholds.rounds: expected a whole number from 1 to 100, found the number 1000000000. Write how many times each prompt is sent, e.g. 3."),
+        Case(name: "101 rounds", json: #"{"thresholds": {"rounds": 101}, "models": [\#(model)]}"#,
+             message: "thresholds.rounds: expected a whole number from 1 to 100, found the number 101. Write how many times each prompt is sent, e.g. 3."),
+        Case(name: "zero concurrent requests", json: #"{"thresholds": {"maxConcurrentRequests": 0}, "models": [\#(model)]}"#,
+             message: "thresholds.maxConcurrentRequests: expected a whole number from 1 to 64, found the number 0. Write how many requests Ollama serves at once (OLLAMA_NUM_PARALLEL), e.g. 2."),
+        Case(name: "65 concurrent requests", json: #"{"thresholds": {"maxConcurrentRequests": 65}, "models": [\#(model)]}"#,
+             message: "thresholds.maxConcurrentRequests: expected a whole number from 1 to 64, found the number 65. Write how many requests Ollama serves at once (OLLAMA_NUM_PARALLEL), e.g. 2."),
+        Case(name: "disk fraction above 1", json: #"{"thresholds": {"diskUsedFraction": 1.5}, "models": [\#(model)]}"#,
+             message: "thresholds.diskUsedFraction: expected a fraction greater than 0 and at most 1, found the number 1.5. Write it as a decimal, e.g. 0.8 for 80%."),
+        Case(name: "negative success rate", json: #"{"thresholds": {"successRate": -0.5}, "models": [\#(model)]}"#,
+             message: "thresholds.successRate: expected a fraction greater than 0 and at most 1, found the number -0.5. Write it as a decimal, e.g. 0.8 for 80%."),
+        Case(name: "zero judge weight", json: #"{"judge": {"model": "llama3.2", "weight": 0}, "models": [\#(model)]}"#,
+             message: "judge.weight: expected a fraction greater than 0 and at most 1, found the number 0. Write the judge's share of the quality score, e.g. 0.5."),
+        Case(name: "zero deadline", json: #"{"deadlineSeconds": 0, "models": [\#(model)]}"#,
+             message: "deadlineSeconds: expected a whole number of seconds from 1 to 86400, found the number 0. Give the whole run's time limit in seconds, e.g. 3600."),
+        Case(name: "deadline past a day", json: #"{"deadlineSeconds": 86401, "models": [\#(model)]}"#,
+             message: "deadlineSeconds: expected a whole number of seconds from 1 to 86400, found the number 86401. Give the whole run's time limit in seconds, e.g. 3600."),
+        Case(name: "gate of recommended criteria only", json: #"{"gates": {"ops": {"criteria": ["disk-space", "docs"]}}, "models": [\#(model)]}"#,
+             message: "gates.ops.criteria: gate 'ops' has only recommended criteria (disk-space, docs), so no failure could block it. Add a critical criterion, set \"allCritical\": true, or make one critical under \"severities\"."),
+        Case(name: "gate of criteria made recommended by severities", json: #"{"severities": {"backup-scripts": "recommended"}, "gates": {"ops": {"criteria": ["backup-scripts"]}}, "models": [\#(model)]}"#,
+             message: "gates.ops.criteria: gate 'ops' has only recommended criteria (backup-scripts), so no failure could block it. Add a critical criterion, set \"allCritical\": true, or make one critical under \"severities\"."),
+        Case(name: "gate id a near miss of a catalog id", json: #"{"gates": {"phase2": {"criteria": ["models-available", "qualty"]}}, "models": [\#(model)]}"#,
+             message: "gates.phase2.criteria[1]: unknown criterion 'qualty' (did you mean 'quality'?). Rename it to 'quality', or give your own criterion an id that is not a near miss of a catalog one."),
+        Case(name: "gate id in the wrong case", json: #"{"gates": {"phase2": {"criteria": ["Configs"]}}, "models": [\#(model)]}"#,
+             message: "gates.phase2.criteria[0]: unknown criterion 'Configs' (did you mean 'configs'?). Rename it to 'configs', or give your own criterion an id that is not a near miss of a catalog one."),
     ]
+
+    @Test func `in-range bounds, a user's own criterion id and a recommended gate with allCritical load`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let json = #"""
+                {"deadlineSeconds": 86400, "thresholds": {"requestTimeoutSeconds": 3600, "rounds": 100, "maxConcurrentRequests": 64, "averageResponseSeconds": 0.5},
+                 "gates": {"ops": {"criteria": ["disk-space"], "allCritical": true}, "team": {"criteria": ["context-window"]}}, "models": [\#(Self.model)]}
+                """#
+            let config = try ReadinessConfig.load(from: try DomainFixtures.write(json, to: "readiness.json", in: folder), environment: [:])
+            #expect(config.deadlineSeconds == 86400)
+            #expect(config.thresholds.rounds == 100)
+            #expect(config.gate(named: "team")?.criteria == ["context-window"])
+        }
+    }
 
     @Test(arguments: cases)
     func `a bad config is one error naming the file, key path and fix`(_ testCase: Case) async throws {

@@ -135,13 +135,14 @@ struct ChecklistTests {
         #expect(responseTime.metrics[Metric.queries] == 2)
     }
 
-    @Test("A judge model's grade is blended into every answer's quality; a judge that cannot grade gives 0", arguments: [
-        ("llama3.2:3b", 0.3), ("absent_judge", 0.0),
-    ])
-    func judge(model judge: String, grade: Double) async throws {
+    @Test("A judge's 'Score: N/10' is blended into every answer's quality; a judge that cannot grade fails quality, never a 0", arguments: [
+        ("llama3.2:3b", "Score: 3/10", 0.3), ("llama3.2:3b", "3/4 of the points are covered.\nScore: 8/10", 0.8),
+        ("llama3.2:3b", "I'd give it a 9.", nil), ("absent_judge", "Score: 3/10", nil),
+    ] as [(String, String, Double?)])
+    func judge(model judge: String, reply: String, grade: Double?) async throws {
         var scenario = try Self.scenario("healthy")
         let index = try #require(scenario.models.firstIndex { $0.name == "llama3.2:3b" })
-        scenario.models[index].behaviour.replies.insert(.init(whenPromptContains: "You are grading", reply: "Score: 3/10"), at: 0)
+        scenario.models[index].behaviour.replies.insert(.init(whenPromptContains: "You are grading", reply: reply), at: 0)
         try await withSimulator(scenario) { url in
             let checklist = try Self.checklist(host: url) { $0.judge = .init(model: judge, weight: 0.5) }
             let report = try await checklist.evidence.performance()
@@ -149,8 +150,19 @@ struct ChecklistTests {
             for query in report.queries {
                 let prompt = try #require(checklist.config.model(named: query.model)?.prompts.first { $0.prompt == query.prompt })
                 let heuristic = QualityScorer().score(answer: query.answer, prompt: prompt.prompt, expect: prompt.expect)
-                #expect(query.quality.component("judge")?.score == grade)
-                #expect(abs(query.quality.total - (heuristic.total * 0.5 + grade * 0.5)) < 1e-9)
+                if let grade {
+                    #expect(query.quality.component("judge")?.score == grade)
+                    #expect(abs(query.quality.total - (heuristic.total * 0.5 + grade * 0.5)) < 1e-9)
+                    #expect(query.quality.problem == nil)
+                } else {
+                    #expect(query.quality.component("judge") == nil)
+                    #expect(query.quality.problem?.contains("the judge model '\(judge)'") == true)
+                }
+            }
+            let quality = await checklist.evaluate(.quality, model: try #require(report.queries.first).model)
+            if grade == nil {
+                #expect(!quality.passed)
+                #expect(quality.message.contains("quality could not be established for 2 of 2 answers: the judge model '\(judge)'"))
             }
         }
     }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import OllamaKit
+import TestFixtures
 @testable import ReadinessKit
 
 /// success-rate, response-time, quality and models-respond from known query outcomes.
@@ -86,5 +88,26 @@ struct PerformanceEvaluatorTests {
         #expect(ModelActions.displayPath(url, currentDirectory: "/repo") == "fixtures/m.Modelfile")
         #expect(ModelActions.displayPath(url, currentDirectory: "/repo/") == "fixtures/m.Modelfile")
         #expect(ModelActions.displayPath(url, currentDirectory: "/rep") == "/repo/fixtures/m.Modelfile")
+    }
+
+    @Test func `an answer the judge could not grade fails quality with the reason, however good the heuristic score`() {
+        var ungraded = Self.success(1)
+        ungraded.quality = Self.good.withProblem(JudgeRubric.unreadable("Looks fine to me!", judge: "llama3.2"))
+        let result = PerformanceEvaluator.quality(Self.model, outcomes: [Self.success(1), ungraded], threshold: 0.1)
+        #expect(!result.passed)
+        #expect(result.message == #"planner's quality could not be established for 1 of 2 answers: the judge model 'llama3.2' did not end its reply with a line 'Score: N/10' (N from 0 to 10): it replied "Looks fine to me!""#)
+    }
+
+    @Test func `an unreachable judge is a problem of the score, never a grade of 0`() async throws {
+        var config = try StreamFixtures.config()
+        config.judge = .init(model: "llama3.2", weight: 0.5)
+        let run = PerformanceRun(
+            config: config, client: OllamaClient(.init(baseURL: URL(string: "http://127.0.0.1:9")!, connectTimeout: .seconds(2))),
+            budget: RequestBudget(limit: 1)
+        )
+        let score = await run.score("Keep three to six months of expenses.", for: .init(prompt: "fund?", expect: ["months"]))
+        #expect(score.problem?.hasPrefix("the judge model 'llama3.2' could not grade the answer: ") == true)
+        #expect(score.component("judge") == nil)
+        #expect(score.total == Self.good.total)
     }
 }

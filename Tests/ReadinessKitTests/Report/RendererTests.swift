@@ -37,7 +37,11 @@ struct RendererTests {
     @Test func `report.json of another schema version is refused with the fix`() async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("report.json")
-            try Data(#"{"schemaVersion": 9}"#.utf8).write(to: file)
+            let data = Data(#"{"schemaVersion": 9}"#.utf8)
+            try data.write(to: file)
+            try ReportCompletion(runID: "r", files: [("report.json", data)]).text.write(
+                to: folder.appendingPathComponent(ReportCompletion.fileName), atomically: true, encoding: .utf8
+            )
             #expect(throws: ReportError.unsupportedVersion(file.relativePath, version: 9)) { try ReadinessReport.load(from: file) }
         }
     }
@@ -130,7 +134,7 @@ struct RendererTests {
             let report = try StreamFixtures.report("healthy")
             let written = try ReportWriter.writeAll(report, to: out)
             #expect(written.map(\.lastPathComponent) == ["report.md", "report.json", "junit.xml", "report.html"])
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["junit.xml", "report.html", "report.json", "report.md"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["junit.xml", "report.complete", "report.html", "report.json", "report.md"])
             #expect(try ReadinessReport.load(from: out.appendingPathComponent("report.json")) == report)
             try ReportWriter.write(Data("new".utf8), to: out.appendingPathComponent("report.md"))
             #expect(try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8) == "new")

@@ -54,6 +54,16 @@ public enum PerformanceEvaluator {
         guard !outcomes.isEmpty else {
             return Criterion.quality.result(model: model.name, passed: false, threshold: bar, message: "\(model.name) was sent no test queries")
         }
+        // A score that could not be established (an unreadable judge reply) is an evidence problem: never a pass.
+        let ungraded = outcomes.filter { $0.quality.problem != nil }
+        if let first = ungraded.first?.quality.problem {
+            return Criterion.quality.result(
+                model: model.name, passed: false, threshold: bar,
+                message: "\(model.name)'s quality could not be established for \(ungraded.count) of \(outcomes.count) answers: \(first)",
+                actions: ["Make the judge model reply with a last line 'Score: N/10' (or fix the judge in readiness.json), then run the check again."],
+                metrics: summary.metrics
+            )
+        }
         let passed = bar.isMet(by: summary.quality)
         var message = "\(model.name) scored \(score(summary.quality)) on average over \(outcomes.count) answers, "
             + (passed ? "above" : "not above") + " \(score(threshold))"

@@ -77,16 +77,24 @@ public struct PerformanceRun: Sendable {
 
     /// The heuristic score, blended with the judge model's grade when readiness.json names a judge.
     ///
-    /// A judge that fails or gives no readable grade counts as a grade of 0: an answer nobody could grade
-    /// must not pass on the heuristic alone when the config asked for a judge.
+    /// A judge that fails or whose reply breaks `JudgeRubric.parseScore`'s grammar gives no grade: the score
+    /// carries the problem, which fails the quality criterion; it is never a grade of 0 nor a pass on the
+    /// heuristic alone.
     func score(_ answer: String, for prompt: ReadinessConfig.Prompt) async -> QualityScore {
         let heuristic = scorer.score(answer: answer, prompt: prompt.prompt, expect: prompt.expect)
         guard let judge = config.judge else { return heuristic }
         let request = GenerateRequest(
             model: judge.model, prompt: JudgeRubric.prompt(question: prompt.prompt, answer: answer, expect: prompt.expect)
         )
-        let reply = try? await budget.withPermit { try await client.timedGenerate(request, timeout: timeout) }
-        let grade = reply.flatMap { JudgeRubric.parseScore($0.text) } ?? 0
+        let reply: TimedGeneration
+        do {
+            reply = try await budget.withPermit { try await client.timedGenerate(request, timeout: timeout) }
+        } catch {
+            return heuristic.withProblem("the judge model '\(judge.model)' could not grade the answer: \(error)")
+        }
+        guard let grade = JudgeRubric.parseScore(reply.text) else {
+            return heuristic.withProblem(JudgeRubric.unreadable(reply.text, judge: judge.model))
+        }
         return heuristic.blended(withJudge: grade, weight: judge.weight)
     }
 

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import ReadinessCommands
+import ReadinessKit
+import TestFixtures
+
+/// What `check`, `report` and `gate` do when publishing breaks or a run dies: never a verdict from a broken set.
+struct PublishingTests {
+    @Test func `a disk full while publishing keeps the previous reports, says so and exits 2`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let out = folder.appendingPathComponent("readiness-report")
+            let ready = try StreamFixtures.report("healthy")
+            try ReportWriter.writeAll(ready, to: out)
+            let err = CapturedOutput(), console = CapturedOutput()
+            let context = RunnerContext(
+                environment: [:], currentDirectory: folder, isTerminal: false,
+                output: { console.append($0) }, errorOutput: { err.append($0) }
+            )
+            let status = ReportPublisher.publish(try StreamFixtures.report("phase1"), out: "readiness-report", context: context) { data, url in
+                if url.lastPathComponent == "report.html" { throw POSIXFailure(call: "write", code: ENOSPC) }
+                try DurableFile.create(data, at: url)
+            }
+            #expect(status == .undecided)
+            #expect(err.value == "Error: could not write 'readiness-report/report.html': write: No space left on device; the previous reports in 'readiness-report' were left as they were. Check that the folder is writable.\n")
+            #expect(try ReadinessReport.load(from: out.appendingPathComponent("report.json")) == ready)
+            #expect(!console.value.contains("Reports: "))
+        }
+    }
+
+    @Test func `a gate refuses a report.json whose publication did not finish, with exit 2`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: DomainFixtures.miradorModels)
+            let out = folder.appendingPathComponent("readiness-report")
+            try ReportWriter.writeAll(try StreamFixtures.report("healthy"), to: out)
+            try FileManager.default.removeItem(at: out.appendingPathComponent("report.complete"))
+            let result = await ReadinessCLITests.run(["gate", "--step", "1", "--config", config.path], in: folder)
+            #expect(result.status == .undecided)
+            #expect(result.err == "Error: 'readiness-report/report.json' is not from a completed report: there is no report.complete beside it, so its publication did not finish (a run killed or a disk full while writing the reports). Run 'readiness check' (or 'readiness report') again.\n")
+            #expect(!result.out.contains("READY"))
+        }
+    }
+
+    @Test func `check removes the last run's evidence before anything else, even when the config is bad`() async throws {
+        try await ReadinessCLITests.withPackage { folder in
+            let stale = folder.appendingPathComponent("readiness-report/run")
+            try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: StreamFixtures.events("healthy"), to: stale.appendingPathComponent("events.jsonl"))
+            let result = await ReadinessCLITests.run(["check", "--config", "missing.json"], in: folder, suites: RecordedRun("healthy", status: 0))
+            #expect(result.status == .undecided)
+            #expect(!FileManager.default.fileExists(atPath: stale.path))
+        }
+    }
+
+    @Test func `the stream of a check that died mid-run reads as UNDECIDED, not as evidence`() async throws {
+        try await ReadinessCLITests.withPackage { folder in
+            // A dead check leaves `run/events.jsonl` without runEnded: the recorded crash is such a stream.
+            let result = await ReadinessCLITests.run(
+                ["check", "--config", ReadinessCLITests.config], in: folder, suites: RecordedRun("crash", status: 1)
+            )
+            #expect(result.status == .undecided)
+            let again = await ReadinessCLITests.run(
+                ["report", "readiness-report/run/events.jsonl", "--config", ReadinessCLITests.config, "--out", "again"], in: folder
+            )
+            #expect(again.status == .undecided)
+            let report = try ReadinessReport.load(from: folder.appendingPathComponent("again/report.json"))
+            #expect(report.verdict == .undecided)
+            #expect(report.problems.contains { $0.kind == .runNotEnded })
+        }
+    }
+}
