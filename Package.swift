@@ -31,7 +31,7 @@ let package = Package(
         // The built-in readiness criteria as Swift Testing suites, compiled into the user's test run.
         .target(name: "ReadinessCriteria", dependencies: ["ReadinessTesting", "ReadinessKit"]),
         // The runner's commands: parsing, help, spawning `swift test`, publishing; `readiness` is its thin executable.
-        .target(name: "ReadinessCommands", dependencies: ["ReadinessKit", "OllamaKit"]),
+        .target(name: "ReadinessCommands", dependencies: ["ReadinessKit", "OllamaKit", "FleetKit"]),
         .executableTarget(name: "readiness", dependencies: ["ReadinessCommands"]),
         // `make bench`: report generation speed against a baseline measured in the same run.
         .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "OllamaKit"]),
@@ -45,7 +45,9 @@ let package = Package(
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
         .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
-        .testTarget(name: "ReadinessCommandsTests", dependencies: ["ReadinessCommands", "ReadinessKit", "TestFixtures"]),
+        .testTarget(
+            name: "ReadinessCommandsTests",
+            dependencies: ["ReadinessCommands", "ReadinessKit", "FleetKit", "OllamaKit", "OllamaSimulator", "TestFixtures"]),
         .testTarget(
             name: "FleetKitTests",
             dependencies: ["FleetKit", "OllamaSimulator", "OllamaKit", "ReadinessKit", "TestFixtures", "HTTPTestSupport"],

@@ -7,6 +7,7 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
         case invalidParameter(name: String, value: String, reason: String)
         case backupFailed(String)
         case rollbackRefused(model: String, reason: String)
+        case historyFailed(String)
     }
 
     private let code: Code
@@ -45,6 +46,11 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
         FleetError(.rollbackRefused(model: model, reason: reason))
     }
 
+    /// A history line that could not be written (the call and `strerror` text).
+    public static func historyFailed(_ reason: String) -> FleetError {
+        FleetError(.historyFailed(reason))
+    }
+
     public var description: String {
         switch code {
         case .dependencyCycle(let cycle):
@@ -61,6 +67,8 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
             "The backup failed: \(reason)."
         case .rollbackRefused(let model, let reason):
             "\(model) was not rolled back and is unchanged: \(reason)."
+        case .historyFailed(let reason):
+            "The history could not be appended to: \(reason)."
         }
     }
 }

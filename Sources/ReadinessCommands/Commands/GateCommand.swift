@@ -71,6 +71,9 @@ struct GateCommand: Subcommand {
         if !decision.actions.isEmpty { lines += ["Next:"] + decision.actions.map { "- " + $0 } }
         lines.append("\(decision.outcome.label): \(decision.summary)")
         context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
+        FleetSession(config: fleet, context: context).record(
+            "gate", outcome: decision.outcome.rawValue, metrics: report.metrics(of: decision.models),
+            ollamaVersion: report.ollama.version, changes: [decision.summary], ifStarted: true)
         return ExitCode(decision.outcome)
     }
 }
