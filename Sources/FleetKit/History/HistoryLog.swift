@@ -20,11 +20,17 @@ public enum HistoryLog {
     public static func append(_ entry: HistoryEntry, to file: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = try encoder.encode(entry) + Data("\n".utf8)
+        var line = try encoder.encode(entry) + Data("\n".utf8)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw FleetError.historyFailed("open \(file.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        // After a crash mid-write the file ends inside a line: start a new one, or this entry would be lost in it.
+        let size = lseek(descriptor, 0, SEEK_END)
+        var last: UInt8 = 0
+        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+            line.insert(UInt8(ascii: "\n"), at: 0)
+        }
         var written = 0
         repeat {
             written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
