@@ -5,6 +5,9 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
         case unsafeScriptValue(what: String, value: String)
         case unsupportedInstruction(instruction: String, reason: String, fix: String)
         case invalidParameter(name: String, value: String, reason: String)
+        case backupFailed(String)
+        case rollbackRefused(model: String, reason: String)
+        case historyFailed(String)
     }
 
     private let code: Code
@@ -33,6 +36,21 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
         FleetError(.invalidParameter(name: name, value: value, reason: reason))
     }
 
+    /// A backup that could not be taken or written, and why; nothing was left behind.
+    public static func backupFailed(_ reason: String) -> FleetError {
+        FleetError(.backupFailed(reason))
+    }
+
+    /// A rollback of `model` that was not done, and why; the model in Ollama was left as it was.
+    public static func rollbackRefused(_ model: String, reason: String) -> FleetError {
+        FleetError(.rollbackRefused(model: model, reason: reason))
+    }
+
+    /// A history line that could not be written (the call and `strerror` text).
+    public static func historyFailed(_ reason: String) -> FleetError {
+        FleetError(.historyFailed(reason))
+    }
+
     public var description: String {
         switch code {
         case .dependencyCycle(let cycle):
@@ -45,6 +63,12 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(instruction) cannot be sent through the JSON create API: \(reason). \(fix)"
         case .invalidParameter(let name, let value, let reason):
             "PARAMETER \(name) '\(value)' is not usable: \(reason). Fix the Modelfile's PARAMETER line."
+        case .backupFailed(let reason):
+            "The backup failed: \(reason)."
+        case .rollbackRefused(let model, let reason):
+            "\(model) was not rolled back and is unchanged: \(reason)."
+        case .historyFailed(let reason):
+            "The history could not be appended to: \(reason)."
         }
     }
 }

@@ -6,6 +6,7 @@ public enum ReadinessCommand {
     static let subcommands: [any Subcommand.Type] = [
         CheckCommand.self, ReportCommand.self, GateCommand.self, InitCommand.self,
         DiagnoseCommand.self, BuildCommand.self, ValidateCommand.self, InventoryCommand.self,
+        BackupCommand.self, RollbackCommand.self, MigrateCommand.self, HistoryCommand.self,
     ]
 
     /// Runs one command line in the real process.

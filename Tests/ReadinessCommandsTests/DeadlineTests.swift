@@ -64,7 +64,9 @@ struct DeadlineTests {
             let (outcome, passed) = await RunDeadline.run(request, with: SwiftTestRunner(swift: script.path, gracePeriod: .seconds(1)), seconds: 1)
             #expect(clock.now - start < .seconds(120))
             #expect(passed)
-            #expect(try outcome.get() == SuiteRunOutcome(status: SIGTERM, signaled: true))
+            let ended = try outcome.get()
+            // SIGTERM, or SIGKILL when a loaded machine did not let the shell act on SIGTERM within the grace period.
+            #expect(ended.signaled && [SIGTERM, SIGKILL].contains(ended.status), "\(ended)")
         }
     }
 }

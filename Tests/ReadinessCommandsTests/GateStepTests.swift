@@ -9,8 +9,8 @@ struct GateStepTests {
     static func config(in folder: URL, backups: [String]) throws -> URL {
         let mirador = folder.appendingPathComponent("mirador")
         try FileManager.default.copyItem(at: DomainFixtures.mirador, to: mirador)
-        for model in backups {
-            try DomainFixtures.write("FROM llama3\n", to: "backups/2026-11-25/\(model).Modelfile", in: mirador)
+        if !backups.isEmpty {
+            try BackupFixtures.write(backups, in: mirador.appendingPathComponent("backups/2026-11-25T10-00-00Z"))
         }
         try backdate(mirador)
         return mirador.appendingPathComponent("readiness.json")
@@ -57,10 +57,10 @@ struct GateStepTests {
                 "financial_planning_expert_v6 fails models-respond: financial_planning_expert_v6 answered 0 of 2 prompts: model 'financial_planning_expert_v6' not found",
                 "financial_planning_expert_v6 fails response-time: financial_planning_expert_v6 did not answer any prompt",
                 "financial_planning_expert_v6 fails quality: financial_planning_expert_v6 produced no answers to score",
-                "no backup of financial_planning_expert_v6: \(config.deletingLastPathComponent().path)/backups/financial_planning_expert_v6.Modelfile does not exist",
+                "no backup of financial_planning_expert_v6: no manifest.json under \(config.deletingLastPathComponent().path)/backups lists it",
             ])
             #expect(decision.actions.first == "ollama create financial_planning_expert_v6 -f fixtures/mirador/modelfiles/financial_planning_expert_v6.Modelfile")
-            #expect(decision.actions.last == "ollama show --modelfile financial_planning_expert_v6 > \(config.deletingLastPathComponent().path)/backups/financial_planning_expert_v6.Modelfile")
+            #expect(decision.actions.last == "readiness backup --config \(config.path) --model financial_planning_expert_v6")
         }
     }
 

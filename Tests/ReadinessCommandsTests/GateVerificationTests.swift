@@ -16,28 +16,39 @@ struct GateVerificationTests {
 
     static let model = "matthew_context_provider_v2"
 
+    /// Each row damages the backup of `model` in `backups/2026-11-25T10-00-00Z` after it was taken.
     @Test(arguments: [
-        BadBackup(name: "a folder", make: { try FileManager.default.createDirectory(at: $0, withIntermediateDirectories: true) },
-                  reason: "is not a regular file"),
-        BadBackup(name: "a broken symlink", make: { try FileManager.default.createSymbolicLink(atPath: $0.path, withDestinationPath: "/nonexistent/x") },
-                  reason: "is a broken link"),
-        BadBackup(name: "an empty file", make: { try Data().write(to: $0) }, reason: "is empty"),
-        BadBackup(name: "no FROM line", make: { try Data("PARAMETER num_ctx 4096\n".utf8).write(to: $0) },
-                  reason: "is not a usable Modelfile: no FROM line"),
+        BadBackup(name: "an empty Modelfile listed with its checksum", make: { folder in
+            try BackupFixtures.write([model], in: folder, modelfiles: [model: ""])
+        }, reason: "is empty"),
+        BadBackup(name: "no FROM line", make: { folder in
+            try BackupFixtures.write([model], in: folder, modelfiles: [model: "PARAMETER num_ctx 4096\n"])
+        }, reason: "is not a usable Modelfile: no FROM line"),
+        BadBackup(name: "a Modelfile changed after the backup", make: { folder in
+            try BackupFixtures.write([model], in: folder)
+            try Data("FROM llama3\nSYSTEM edited\n".utf8).write(to: folder.appendingPathComponent("\(model).Modelfile"))
+        }, reason: "changed since the backup (sha256 "),
+        BadBackup(name: "a Modelfile gone", make: { folder in
+            try BackupFixtures.write([model], in: folder)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("\(model).Modelfile"))
+        }, reason: "is missing"),
+        BadBackup(name: "a bare Modelfile without a manifest", make: { folder in
+            try DomainFixtures.write("FROM llama3\n", to: "\(model).Modelfile", in: folder)
+        }, reason: "is listed in no manifest.json, so it is not a verified backup"),
     ])
     func `a backup that cannot restore its model does not count`(_ row: BadBackup) async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let config = try GateStepTests.config(in: folder, backups: [])
-            let file = config.deletingLastPathComponent().appendingPathComponent("backups/2026-11-25/\(Self.model).Modelfile")
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try row.make(file)
+            let backup = config.deletingLastPathComponent().appendingPathComponent("backups/2026-11-25T10-00-00Z")
+            try row.make(backup)
             let result = await ReadinessCLITests.run(
                 ["gate", "--step", "1", StreamFixtures.events("healthy").path, "--attachments", StreamFixtures.attachments("healthy").path,
                  "--config", config.path],
                 in: folder
             )
             #expect(result.status == .notReady)
-            #expect(result.out.contains("- no backup of \(Self.model): \(file.path) \(row.reason)"), "\(result.out)")
+            #expect(result.out.contains("- no backup of \(Self.model): \(backup.path)/\(Self.model).Modelfile \(row.reason)"), "\(result.out)")
+            #expect(result.out.contains("- readiness backup --config \(config.path) --model \(Self.model)"), "\(result.out)")
             #expect(result.out.contains("NOT READY: Step 1 is blocked"))
         }
     }

@@ -86,8 +86,9 @@ public enum FleetBuilder {
         return (pull.map { [$0] } ?? []) + [.create(request)]
     }
 
-    /// Sends one action and reads its progress to the final "success" (the client throws otherwise).
-    private static func send(_ action: FleetBuild.Action, client: OllamaClient, timeout: Duration?) async throws {
+    /// Sends one action and reads its progress to the final "success" (the client throws otherwise); shared
+    /// with `FleetRollback`, which re-creates models the same way.
+    static func send(_ action: FleetBuild.Action, client: OllamaClient, timeout: Duration?) async throws {
         let progress = switch action {
         case .pull(let model): client.pull(PullRequest(model: model), timeout: timeout)
         case .create(let request): client.create(request, timeout: timeout)

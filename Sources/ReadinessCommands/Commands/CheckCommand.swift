@@ -110,6 +110,12 @@ struct CheckCommand: Subcommand {
             gate: gate, events: runPath + "/events.jsonl", attachments: [runPath + "/attachments"],
             runnerProblems: problems, context: context
         ))
-        return ReportPublisher.publish(report, out: out, context: context)
+        let status = ReportPublisher.publish(report, out: out, context: context)
+        if let fleet = loaded.config {
+            FleetSession(config: fleet, context: context).record(
+                "check", outcome: report.verdict.rawValue, metrics: report.metrics(), ollamaVersion: report.ollama.version,
+                changes: [report.summary], ifStarted: true)
+        }
+        return status
     }
 }

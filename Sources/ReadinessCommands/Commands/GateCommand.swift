@@ -8,8 +8,9 @@ struct GateCommand: Subcommand {
         abstract: "Decide one step of the migration: may the first N models go?",
         discussion: """
             Decides step N of the conservative migration: the first N models in migration order must pass
-            availability, functionality and performance, and backup.directory must hold <model>.Modelfile
-            for each (a non-empty regular file with a FROM line). Reads DIR/report.json of the last check,
+            availability, functionality and performance, and a backup under backup.directory must list each
+            in its manifest.json with matching checksums and a Modelfile with a FROM line ('readiness
+            backup' takes one; a bare <model>.Modelfile does not count). Reads DIR/report.json of the last check,
             or builds it from EVENTS.jsonl; a report that is undecided, lacks a result the step needs, was
             made with another readiness.json, or is older than readiness.json or a Modelfile is refused.
             """,
@@ -70,6 +71,9 @@ struct GateCommand: Subcommand {
         if !decision.actions.isEmpty { lines += ["Next:"] + decision.actions.map { "- " + $0 } }
         lines.append("\(decision.outcome.label): \(decision.summary)")
         context.say(lines)
+        FleetSession(config: fleet, context: context).record(
+            "gate", outcome: decision.outcome.rawValue, metrics: report.metrics(of: decision.models),
+            ollamaVersion: report.ollama.version, changes: [decision.summary], ifStarted: true)
         return ExitCode(decision.outcome)
     }
 }

@@ -66,7 +66,7 @@ struct SwiftTestRunner: SuiteRunning {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 process.terminationHandler = { _ in continuation.resume() }
                 do {
-                    try process.run()
+                    try Subprocess.launch(process)
                     if Task.isCancelled { stop() }
                 } catch {
                     process.terminationHandler = nil

@@ -57,7 +57,7 @@ public enum Subprocess {
         finished.enter()
         process.terminationHandler = { _ in finished.leave() }
         do {
-            try process.run()
+            try launch(process)
         } catch {
             throw ProbeError.launchFailed(executable, reason: (error as NSError).localizedDescription)
         }
@@ -92,6 +92,21 @@ public enum Subprocess {
             stdout: String(decoding: captured.stdout, as: UTF8.self),
             stderr: String(decoding: captured.stderr, as: UTF8.self)
         )
+    }
+
+    /// Starts `process`, trying again a few times when it fails at once: a script written a moment ago can be
+    /// "text file busy" (ETXTBSY) while another thread forks with the writer's descriptor still open, which
+    /// clears within milliseconds. A program that really cannot start still fails, after about 0.3 s.
+    package static func launch(_ process: Process) throws {
+        var attempt = 0
+        while true {
+            do {
+                return try process.run()
+            } catch where attempt < 5 && process.executableURL.map({ FileManager.default.isExecutableFile(atPath: $0.path) }) == true {
+                attempt += 1
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
     }
 
     /// Resolves a program name through PATH the way a shell would.

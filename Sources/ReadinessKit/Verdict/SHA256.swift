@@ -1,10 +1,11 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), for fingerprinting the config a report was made with. Written here because CryptoKit
-/// is not on Linux and the package takes no dependencies; it fingerprints small files, so clarity beats speed.
-enum SHA256 {
+/// SHA-256 (FIPS 180-4), for fingerprinting the config a report was made with and the files of a backup.
+/// Written here because CryptoKit is not on Linux and the package takes no dependencies; it fingerprints small
+/// files, so clarity beats speed.
+package enum SHA256 {
     /// The digest of `data` as 64 lower-case hex digits.
-    static func hex(_ data: Data) -> String {
+    package static func hex(_ data: Data) -> String {
         digest([UInt8](data)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 

@@ -29,7 +29,7 @@ extension StepGate {
     }
 
     /// The criteria a step needs: the critical per-model ones of `areas` (the models being migrated must pass them).
-    static func needed(config: ReadinessConfig, report: ReadinessReport) -> [CriterionOutcome] {
+    package static func needed(config: ReadinessConfig, report: ReadinessReport) -> [CriterionOutcome] {
         report.criteria.filter { criterion in
             guard let area = criterion.area, areas.contains(area), criterion.severity == .critical else { return false }
             return EvidenceCompleteness.isPerModel(criterion)

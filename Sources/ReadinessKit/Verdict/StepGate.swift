@@ -2,7 +2,7 @@ import Foundation
 import OllamaKit
 
 /// One step of the conservative migration: the first N models in migration order must pass availability,
-/// functionality and performance, and each must have a Modelfile backup, before the step may go ahead.
+/// functionality and performance, and each must have a verified backup, before the step may go ahead.
 public struct StepGate: Sendable, Equatable {
     /// The areas whose per-model results a migrating model must pass.
     public static let areas: [CriterionResult.Area] = [.availability, .functionality, .performance]
@@ -77,11 +77,11 @@ public struct StepGate: Sendable, Equatable {
             }
         }
         if let directory = config.backup?.directory {
-            for model in models where !backups.usable.contains("\(model).Modelfile") {
-                let file = "\(ModelActions.displayPath(directory))/\(model).Modelfile"
-                let why = backups.rejected["\(model).Modelfile"] ?? "\(file) does not exist"
+            for model in models where !backups.canRestore(model) {
+                let why = backups.rejection(of: model)
+                    ?? "no \(BackupManifest.fileName) under \(ModelActions.displayPath(directory)) lists it"
                 failures.append("no backup of \(model): \(why)")
-                act(ModelActions.captureModelfile(model, to: file))
+                act(ModelActions.backup(model, config: config.file))
             }
         } else {
             gaps.append("\(config.file.relativePath) has no backup.directory, so backups cannot be checked")

@@ -17,6 +17,11 @@ public enum ModelActions {
         "ollama show --modelfile \(q(model)) > \(q(path))"
     }
 
+    /// `readiness backup --config FILE --model NAME`: a verified backup of one model, as the step gate wants it.
+    public static func backup(_ model: String, config: URL) -> String {
+        "readiness backup --config \(q(displayPath(config))) --model \(q(model))"
+    }
+
     /// `ollama run NAME PROMPT`: asks the model one prompt by hand.
     public static func run(_ model: String, prompt: String) -> String {
         "ollama run \(q(model)) \(q(prompt))"

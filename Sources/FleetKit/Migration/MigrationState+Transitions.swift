@@ -1,0 +1,87 @@
+/// Why a migration command did not change the state, as a sentence naming what to do instead.
+public struct MigrationRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+extension MigrationState {
+    /// The step `next` would gate: the first one not migrated.
+    /// - Parameter requested: A step number the user asked for, which must be that step.
+    /// - Throws: `MigrationRefusal` while paused, while a step is gated, when every step is migrated, or when
+    ///   `requested` is out of order.
+    public func nextStep(requested: Int? = nil) throws -> Int {
+        if let paused {
+            throw MigrationRefusal("the migration is paused since \(paused.since) (\(paused.reason)); run 'readiness migrate resume' to continue")
+        }
+        if let gated = steps.firstIndex(where: { $0.status == .gated }) {
+            let step = steps[gated]
+            throw MigrationRefusal("step \(step.number) (\(step.model)) is gated and not done: migrate it, run 'readiness check', then 'readiness migrate done' (or 'readiness migrate rollback')")
+        }
+        guard let index = steps.firstIndex(where: { $0.status != .migrated }) else {
+            throw MigrationRefusal("every step is migrated: the migration is complete")
+        }
+        if let requested, requested != steps[index].number {
+            throw MigrationRefusal("step \(requested) is out of order: step \(steps[index].number) (\(steps[index].model)) comes first")
+        }
+        return index
+    }
+
+    /// The gated step `done` would complete.
+    /// - Throws: `MigrationRefusal` when no step is gated (`next` first).
+    public func gatedStep() throws -> Int {
+        guard let index = steps.firstIndex(where: { $0.status == .gated }) else {
+            throw MigrationRefusal("no step is gated: run 'readiness migrate next' before 'done'")
+        }
+        return index
+    }
+
+    /// The step `rollback` would restore: `requested`, else the gated step, else the last migrated one.
+    /// - Throws: `MigrationRefusal` when there is none, when a later step is still migrated or gated (roll that
+    ///   back first), or when the step has no backup.
+    public func stepToRollBack(requested: Int? = nil) throws -> Int {
+        let index: Int
+        if let requested {
+            guard let found = steps.firstIndex(where: { $0.number == requested }) else {
+                throw MigrationRefusal("there is no step \(requested): the migration has steps 1 to \(steps.count)")
+            }
+            index = found
+        } else {
+            guard let found = steps.lastIndex(where: { $0.status == .gated || $0.status == .migrated }) else {
+                throw MigrationRefusal("no step is gated or migrated, so there is nothing to roll back")
+            }
+            index = found
+        }
+        if let later = steps[(index + 1)...].first(where: { $0.status == .gated || $0.status == .migrated }) {
+            throw MigrationRefusal("step \(steps[index].number) is out of order: step \(later.number) (\(later.model)) is \(later.status.rawValue); roll it back first")
+        }
+        guard steps[index].backup != nil else {
+            throw MigrationRefusal("step \(steps[index].number) (\(steps[index].model)) has no backup to roll back from: 'readiness migrate next' takes one")
+        }
+        return index
+    }
+
+    /// Pauses the migration.
+    /// - Throws: `MigrationRefusal` when it is paused already.
+    public mutating func pause(reason: String, at time: String) throws {
+        if let paused { throw MigrationRefusal("the migration is already paused since \(paused.since) (\(paused.reason))") }
+        paused = Pause(since: time, reason: reason)
+    }
+
+    /// Resumes a paused migration.
+    /// - Throws: `MigrationRefusal` when it is not paused.
+    public mutating func resume() throws {
+        guard paused != nil else { throw MigrationRefusal("the migration is not paused") }
+        paused = nil
+    }
+
+    /// Checks that the state still describes `models`, the migration order of readiness.json.
+    /// - Throws: `MigrationRefusal` when the order changed since the migration started.
+    public func check(models: [String]) throws {
+        guard steps.map(\.model) == models else {
+            throw MigrationRefusal("the migration order of readiness.json (\(models.joined(separator: ", "))) differs from the one this migration started with (\(steps.map(\.model).joined(separator: ", "))); restore it, or move .readiness/migration.json aside to start over")
+        }
+    }
+}

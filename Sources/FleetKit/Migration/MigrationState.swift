@@ -1,0 +1,58 @@
+import Foundation
+
+/// `migration.json`: the conservative migration as one step per model in migration order, and whether it is
+/// paused. Transitions live in `MigrationState+Transitions.swift`; each refusal leaves the state unchanged.
+public struct MigrationState: Codable, Sendable, Equatable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var steps: [Step]
+    /// Set while the migration is paused.
+    public var paused: Pause?
+
+    /// One model of the migration order.
+    public struct Step: Codable, Sendable, Equatable {
+        /// 1 for the first model in migration order.
+        public var number: Int
+        public var model: String
+        public var status: Status
+        /// The backup folder `next` took before the step.
+        public var backup: String?
+        /// Model → metrics of the step's models before the step (from the report `next` gated on).
+        public var baseline: [String: [String: Double]]?
+        /// Model → metrics after the step (from the report `done` verified with).
+        public var after: [String: [String: Double]]?
+        /// When the step last changed status (ISO 8601).
+        public var changedAt: String?
+
+        public init(number: Int, model: String) {
+            self.number = number
+            self.model = model
+            status = .pending
+        }
+    }
+
+    /// Where a step stands.
+    public enum Status: String, Codable, Sendable {
+        /// Not started.
+        case pending
+        /// Its gate passed and its backup was taken: the model may be migrated, then `done`.
+        case gated
+        /// Verified after the migration.
+        case migrated
+        /// Restored from its backup; `next` may try it again.
+        case rolledBack = "rolled-back"
+    }
+
+    /// Why and since when the migration is paused.
+    public struct Pause: Codable, Sendable, Equatable {
+        public var since: String
+        public var reason: String
+    }
+
+    /// A fresh migration of `models`, in this order.
+    public init(models: [String]) {
+        schemaVersion = Self.currentSchemaVersion
+        steps = models.enumerated().map { Step(number: $0.offset + 1, model: $0.element) }
+    }
+}

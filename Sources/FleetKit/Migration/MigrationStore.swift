@@ -1,0 +1,60 @@
+import Foundation
+import ReadinessKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads and writes `migration.json` under `migration.lock`, so two `readiness migrate` processes never both
+/// change the state: the second one is refused.
+public final class MigrationStore {
+    public let files: StateFiles
+    private var locked = false
+
+    /// Takes the lock (O_CREAT | O_EXCL, holding this process's pid).
+    /// - Throws: `MigrationRefusal` naming the holder when another process holds it.
+    public init(files: StateFiles) throws {
+        self.files = files
+        try FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true)
+        let descriptor = open(files.lock.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? nil : String(cString: strerror(errno))
+            let holder = (try? String(contentsOf: files.lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+            throw MigrationRefusal(reason.map { "cannot create \(files.lock.path): \($0)" }
+                ?? "another 'readiness migrate' (pid \(holder)) is changing the migration: wait for it to finish; if no such process runs, remove \(files.lock.path)")
+        }
+        let pid = Data("\(getpid())\n".utf8)
+        _ = pid.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        locked = true
+    }
+
+    deinit { release() }
+
+    /// Gives the lock back; called by `deinit` too.
+    public func release() {
+        guard locked else { return }
+        unlink(files.lock.path)
+        locked = false
+    }
+
+    /// The state, or a fresh one of `models` when none was written yet.
+    /// - Throws: `MigrationRefusal` when migration.json cannot be read or no longer matches `models`.
+    public func load(models: [String]) throws -> MigrationState {
+        guard let data = FileManager.default.contents(atPath: files.migration.path) else { return MigrationState(models: models) }
+        guard let state = try? JSONDecoder().decode(MigrationState.self, from: data),
+              state.schemaVersion == MigrationState.currentSchemaVersion else {
+            throw MigrationRefusal("\(files.migration.path) is not a migration state of schema version \(MigrationState.currentSchemaVersion)")
+        }
+        try state.check(models: models)
+        return state
+    }
+
+    /// Writes the state atomically (a temporary file, then a rename).
+    public func save(_ state: MigrationState) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try ReportWriter.write(try encoder.encode(state) + Data("\n".utf8), to: files.migration)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The times written into backups, migration state and history: ISO 8601 in UTC.
+public enum Timestamp {
+    /// "2026-11-25T10:13:20Z".
+    public static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// Parses `iso8601(_:)`'s form, with or without fractional seconds.
+    public static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// "2026-11-25T10-13-20Z": a backup folder's name, sortable and without the ":" some file systems refuse.
+    public static func folderName(_ date: Date) -> String {
+        iso8601(date).replacingOccurrences(of: ":", with: "-")
+    }
+}

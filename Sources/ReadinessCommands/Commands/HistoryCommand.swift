@@ -1,0 +1,56 @@
+import FleetKit
+import Foundation
+import ReadinessKit
+
+/// `readiness history`: the entries of `.readiness/history.jsonl`, with before/after deltas per model.
+struct HistoryCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "history",
+        abstract: "Show what backup, rollback, migrate, check and gate did, with metric deltas.",
+        discussion: """
+            Prints .readiness/history.jsonl beside readiness.json: one line per command (time, command,
+            outcome, what changed) and, for each model it measured, the change of its metrics since the
+            entry before that measured it. A truncated last line (an interrupted write) is skipped and named.
+            """,
+        arguments: [
+            .option("--config", "FILE", help: "readiness.json whose history to show (default: READINESS_CONFIG, else ./readiness.json)"),
+            .repeatable("--model", "NAME", help: "only entries about this model; repeatable"),
+            .option("--since", "ISO8601", help: "only entries at or after this time, e.g. 2026-11-25T00:00:00Z"),
+        ]
+    )
+
+    var config: String?
+    var models: [String]
+    var since: Date?
+
+    init(_ arguments: ParsedArguments) throws {
+        config = arguments.value("--config")
+        models = arguments.values("--model")
+        if let text = arguments.value("--since") {
+            guard let date = Timestamp.date(text) else { throw arguments.error("Option '--since' needs an ISO 8601 time such as 2026-11-25T00:00:00Z, got '\(text)'") }
+            since = date
+        }
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        guard let session = FleetSession.open(config: config, ollama: nil, context: context) else { return .undecided }
+        let contents = HistoryLog.read(session.files.history)
+        var last: [String: [String: Double]] = [:]
+        var lines: [String] = []
+        for entry in contents.entries {
+            defer { for (model, metrics) in entry.metrics ?? [:] { last[model] = metrics } }
+            if let since, (Timestamp.date(entry.time) ?? .distantPast) < since { continue }
+            if !models.isEmpty, !models.contains(where: entry.mentions) { continue }
+            let version = entry.ollamaVersion.map { ", Ollama \($0)" } ?? ""
+            lines.append("\(entry.time)  \(entry.command)  \(entry.outcome)  (readiness \(entry.toolVersion)\(version))")
+            lines += entry.changes.map { "  " + $0 }
+            for (model, metrics) in (entry.metrics ?? [:]).sorted(by: { $0.key < $1.key }) where models.isEmpty || models.contains(model) {
+                lines.append("  \(model): " + (last[model].map { MetricsText.delta(from: $0, to: metrics) } ?? MetricsText.line(metrics)))
+            }
+        }
+        if lines.isEmpty { lines.append("No history entries\(models.isEmpty && since == nil ? "" : " match") in \(session.display(session.files.history)).") }
+        context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
+        for skipped in contents.skipped { context.errorOutput("Warning: \(UntrustedText.consoleLine(skipped))\n") }
+        return .success
+    }
+}

@@ -1,0 +1,90 @@
+import FleetKit
+import Foundation
+import OllamaKit
+import ReadinessKit
+
+/// What the commands that change the fleet share: the loaded readiness.json, its Ollama, its state files,
+/// and the history they append to.
+struct FleetSession {
+    var config: ReadinessConfig
+    var files: StateFiles
+    var client: OllamaClient
+    var context: RunnerContext
+
+    /// `--config` and `--ollama`, as the fleet commands take them.
+    static let arguments: [ArgumentSpec] = [
+        .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
+        .option("--ollama", "URL", help: "the Ollama to use (default: OLLAMA_HOST, else the config's host)"),
+    ]
+
+    /// `open(config:ollama:context:)` with the values of `arguments`.
+    static func open(_ arguments: ParsedArguments, context: RunnerContext) -> FleetSession? {
+        open(config: arguments.value("--config"), ollama: arguments.value("--ollama"), context: context)
+    }
+
+    /// Loads readiness.json (`--config`, READINESS_CONFIG, else ./readiness.json) with `--ollama` applied.
+    /// - Returns: `nil` after printing why on stderr.
+    static func open(config path: String?, ollama: String?, context: RunnerContext) -> FleetSession? {
+        let loaded = LoadedConfig.load(path, ollama: ollama, context: context)
+        guard let config = loaded.config else {
+            context.error(loaded.problem?.message ?? "no configuration")
+            return nil
+        }
+        let client = OllamaClient(.init(baseURL: config.ollama.host, requestTimeout: .seconds(config.thresholds.requestTimeoutSeconds)))
+        return FleetSession(config: config, files: StateFiles(config: config.file), client: client, context: context)
+    }
+
+    /// A session of an already loaded config, for commands that only record history (check, gate).
+    init(config: ReadinessConfig, context: RunnerContext) {
+        self.init(config: config, files: StateFiles(config: config.file), client: OllamaClient(.init(baseURL: config.ollama.host)), context: context)
+    }
+
+    init(config: ReadinessConfig, files: StateFiles, client: OllamaClient, context: RunnerContext) {
+        self.config = config
+        self.files = files
+        self.client = client
+        self.context = context
+    }
+
+    /// `url` as the user would type it: relative to the working directory when inside it.
+    func display(_ url: URL) -> String {
+        ModelActions.displayPath(url, currentDirectory: context.currentDirectory.path)
+    }
+
+    /// Ollama's version, or `nil` when it does not answer (the history then records none).
+    func ollamaVersion() async -> String? {
+        try? await client.version(timeout: .seconds(5)).version
+    }
+
+    /// Appends one line to `.readiness/history.jsonl`; a failure is reported on stderr and does not change the
+    /// command's outcome (the change itself has happened).
+    /// - Parameter ifStarted: Append only when `.readiness/` exists: `check` and `gate` change nothing, so they
+    ///   join the history of a fleet that backup or migrate started, and leave other folders clean.
+    func record(
+        _ command: String, outcome: String, metrics: [String: [String: Double]]? = nil, ollamaVersion: String?, changes: [String],
+        ifStarted: Bool = false
+    ) {
+        if ifStarted, !FileManager.default.fileExists(atPath: files.folder.path) { return }
+        let entry = HistoryEntry(
+            time: Timestamp.iso8601(context.now()), command: command, outcome: outcome, metrics: metrics,
+            toolVersion: ToolVersion.current, ollamaVersion: ollamaVersion, changes: changes
+        )
+        do {
+            try HistoryLog.append(entry, to: files.history)
+        } catch {
+            context.errorOutput("Warning: \(UntrustedText.consoleLine("\(error)"))\n")
+        }
+    }
+}
+
+extension ReadinessReport {
+    /// Model → metrics from `models[]`, for `models` (all when `nil`); models without metrics are left out.
+    func metrics(of models: [String]? = nil) -> [String: [String: Double]] {
+        var metrics: [String: [String: Double]] = [:]
+        for model in self.models where !model.metrics.isEmpty {
+            if let models, !models.contains(where: { ModelName.matches($0, model.name) }) { continue }
+            metrics[model.name] = model.metrics
+        }
+        return metrics
+    }
+}

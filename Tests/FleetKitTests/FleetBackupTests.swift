@@ -1,0 +1,70 @@
+import Foundation
+import OllamaKit
+import OllamaSimulator
+import ReadinessKit
+import TestFixtures
+import Testing
+@testable import FleetKit
+
+@Suite(.timeLimit(.minutes(1)))
+struct FleetBackupTests {
+    static let model = "louisville_expert_v3"
+    static let now = Date(timeIntervalSince1970: 1_795_600_000)
+
+    @Test func `a backup writes one file set per model and a manifest whose checksums verify`() async throws {
+        try await withSimulator(try FleetFixtures.scenario("healthy")) { url in
+            try await DomainFixtures.withTemporaryDirectory { folder in
+                let backups = folder.appendingPathComponent("backups")
+                let result = try await FleetBackup.take([Self.model, "matthew_context_provider_v2"], client: FleetFixtures.client(url), into: backups, now: Self.now)
+                #expect(result.folder.lastPathComponent == "2026-11-25T09-46-40Z")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: result.folder.path).sorted() == [
+                    "louisville_expert_v3.Modelfile", "louisville_expert_v3.show.json", "manifest.json",
+                    "matthew_context_provider_v2.Modelfile", "matthew_context_provider_v2.show.json",
+                ])
+                #expect(result.manifest.createdAt == "2026-11-25T09:46:40Z")
+                #expect(result.manifest.ollama == .init(host: url.absoluteString, version: try FleetFixtures.scenario("healthy").version))
+                #expect(result.manifest.models.map(\.name) == [Self.model, "matthew_context_provider_v2"])
+                #expect(result.manifest.models.allSatisfy { $0.digest?.count == 64 })
+                let snapshot = try JSONDecoder().decode(ModelSnapshot.self, from: Data(contentsOf: result.folder.appendingPathComponent("louisville_expert_v3.show.json")))
+                #expect(snapshot.base == "llama3.2:3b")
+                #expect(snapshot.system?.isEmpty == false)
+                let verification = BackupManifest.verify(folder: result.folder)
+                #expect(verification.isIntact)
+                #expect(verification.usable == [Self.model, "matthew_context_provider_v2"])
+                #expect(StepGate.backupFiles(in: backups).canRestore("louisville_expert_v3:latest"))
+                // No temporary folder is left, and a second backup at the same second gets a folder of its own.
+                let again = try await FleetBackup.take([Self.model], client: FleetFixtures.client(url), into: backups, now: Self.now)
+                #expect(again.folder.lastPathComponent == "2026-11-25T09-46-40Z-2")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path).sorted() == ["2026-11-25T09-46-40Z", "2026-11-25T09-46-40Z-2"])
+            }
+        }
+    }
+
+    @Test func `a backup of a missing model fails and leaves nothing behind`() async throws {
+        try await withSimulator(try FleetFixtures.scenario("phase1")) { url in
+            await DomainFixtures.withTemporaryDirectory { folder in
+                let backups = folder.appendingPathComponent("backups")
+                await #expect(throws: OllamaError.self) {
+                    try await FleetBackup.take([Self.model, "financial_planning_expert_v6"], client: FleetFixtures.client(url), into: backups)
+                }
+                #expect((try? FileManager.default.contentsOfDirectory(atPath: backups.path)) ?? [] == [])
+            }
+        }
+    }
+
+    @Test func `verification names a changed file and the model it breaks`() async throws {
+        try await withSimulator(try FleetFixtures.scenario("healthy")) { url in
+            try await DomainFixtures.withTemporaryDirectory { folder in
+                let result = try await FleetBackup.take([Self.model], client: FleetFixtures.client(url), into: folder, now: Self.now)
+                let snapshot = result.folder.appendingPathComponent("louisville_expert_v3.show.json")
+                try Data("{}".utf8).write(to: snapshot)
+                let verification = BackupManifest.verify(folder: result.folder)
+                #expect(!verification.isIntact)
+                #expect(verification.usable.isEmpty)
+                #expect(verification.problems.count == 1)
+                #expect(verification.problems[0].hasPrefix("\(snapshot.path) changed since the backup (sha256 "))
+                #expect(verification.rejected[Self.model] == verification.problems[0])
+            }
+        }
+    }
+}
