@@ -13,15 +13,33 @@ extension Scenario: ScenarioDecodable {
         numParallel = try object.value(.numParallel, default: 1, must: "must be at least 1") { $0 >= 1 }
         seed = try object.value(.seed, default: 0)
         models = try object.required(.models)
-        var seen: [ModelName: Int] = [:]
-        for (index, model) in models.enumerated() {
-            let name = try ModelName(model.name)
-            if let first = seen[name] {
-                let path = node.path.appending(CodingKeys.models.stringValue).appending(index).appending(Model.CodingKeys.name.stringValue)
-                throw ScenarioError.invalid(
-                    node.source, path: path.description, problem: "'\(model.name)' is the same model as models[\(first)].name; give each model one entry")
+        registry = try object.value(.registry, default: [])
+        try Self.rejectInstalledFlags(in: object)
+        // One entry per model across both lists: a registry model is one that is not installed yet.
+        var seen: [ModelName: String] = [:]
+        for (key, list) in [(CodingKeys.models, models), (.registry, registry)] {
+            for (index, model) in list.enumerated() {
+                let name = try ModelName(model.name)
+                if let first = seen[name] {
+                    let path = node.path.appending(key.stringValue).appending(index).appending(Model.CodingKeys.name.stringValue)
+                    throw ScenarioError.invalid(
+                        node.source, path: path.description,
+                        problem: "'\(model.name)' is the same model as \(first).name; give each model one entry")
+                }
+                seen[name] = "\(key.stringValue)[\(index)]"
             }
-            seen[name] = index
+        }
+    }
+
+    /// A registry model is by definition not installed, so an `installed` key there is a mistake.
+    private static func rejectInstalledFlags(in object: ScenarioObject<CodingKeys>) throws {
+        guard let registry = object.members[CodingKeys.registry.stringValue], case .array(let entries) = registry.value else { return }
+        let key = Model.CodingKeys.installed.stringValue
+        for (index, entry) in entries.enumerated() {
+            guard case .object(let members) = entry.value, members.contains(where: { $0.key == key }) else { continue }
+            throw ScenarioError.invalid(
+                object.node.source, path: registry.path.appending(index).appending(key).description,
+                problem: "does not apply to a registry model; /api/pull installs it")
         }
     }
 }

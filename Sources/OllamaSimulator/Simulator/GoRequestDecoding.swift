@@ -43,6 +43,16 @@ enum GoRequestDecoding {
         }
     }
 
+    /// The deprecated `name` field older clients send instead of `model` (Go falls back to it with `cmp.Or`);
+    /// "" when absent. Call it after `decode` accepted the body.
+    static func legacyName(_ body: [UInt8]) -> String {
+        (try? JSONDecoder().decode(LegacyName.self, from: Data(body)))?.name ?? ""
+    }
+
+    private struct LegacyName: Decodable {
+        var name: String?
+    }
+
     /// Why a body was rejected, with the text for `{"error": …}`.
     struct DecodeFailure: Error, Equatable {
         var message: String
