@@ -17,12 +17,21 @@ extension SimulatorService {
     }
 
     func processes(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
+        let release = OllamaRelease(scenario.version)
         let models = store.loaded().map { model, expiresAt in
-            ProcessModelResponse(
-                name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
-                details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes)
+            ProcessEntry(
+                model: ProcessModelResponse(
+                    name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
+                    details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes),
+                contextLength: release.listsContextLength ? Self.contextLength(of: model) : nil)
         }
-        sendJSON(ProcessResponse(models: models), writer)
+        sendJSON(["models": models], writer)
+    }
+
+    /// The context a runner loads: the Modelfile's `num_ctx`, else Ollama 0.12's default of 4096 tokens.
+    static func contextLength(of model: StoredModel) -> Int {
+        if case .integer(let tokens)? = model.spec.modelfile.parameters["num_ctx"], tokens > 0 { return tokens }
+        return 4096
     }
 
     func show(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
@@ -40,7 +49,7 @@ extension SimulatorService {
             license: fields.license, modelfile: ModelfileText.modelfile(of: model, system: body.system),
             parameters: ModelfileText.parameters(parameters), template: fields.template, system: body.system ?? fields.system,
             details: details(of: model, parent: model.parentModel), modelInfo: modelInfo(of: model),
-            capabilities: ["completion"], modifiedAt: model.modifiedAt), writer)
+            capabilities: OllamaRelease(scenario.version).showsCapabilities ? ["completion"] : nil, modifiedAt: model.modifiedAt), writer)
     }
 
     func create(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
