@@ -44,6 +44,23 @@ extension Scenario: ScenarioDecodable {
     }
 }
 
+// Bounds that keep every wait and every nanosecond count the simulator derives from a scenario representable:
+// an unbounded number would trap converting to a deadline or an Int64.
+extension Scenario {
+    /// The longest latency or load time, in seconds (a day).
+    static let maximumDuration = 86_400.0
+    /// A token at least every 1,000 seconds, well inside `maximumDuration`.
+    static let minimumTokensPerSecond = 0.001
+    /// Beyond this, streaming is instantaneous anyway.
+    static let maximumTokensPerSecond = 1e9
+    static let tokensPerSecondRule = "must be from 0.001 to 1000000000"
+    static let durationRule = "must be from 0 to \(Int(maximumDuration)) seconds"
+
+    static func isDuration(_ seconds: Double) -> Bool {
+        (0...maximumDuration).contains(seconds)
+    }
+}
+
 extension Scenario.Model: ScenarioDecodable {
     init(scenario node: ScenarioNode) throws {
         let object = try node.object(CodingKeys.self)
@@ -96,8 +113,10 @@ extension Scenario.Behaviour: ScenarioDecodable {
         replies = try object.value(.replies, default: [])
         defaultReply = try object.value(.defaultReply, default: defaults.defaultReply, must: "must not be empty") { !$0.isEmpty }
         latency = try object.value(.latency, default: .fixed(0))
-        tokensPerSecond = try object.value(.tokensPerSecond, default: nil as Double?, must: "must be more than 0") { ($0 ?? 1) > 0 }
-        loadDuration = try object.value(.loadDuration, default: 0, must: "must not be negative") { $0 >= 0 }
+        tokensPerSecond = try object.value(
+            .tokensPerSecond, default: nil as Double?, must: Scenario.tokensPerSecondRule
+        ) { $0.map { (Scenario.minimumTokensPerSecond...Scenario.maximumTokensPerSecond).contains($0) } ?? true }
+        loadDuration = try object.value(.loadDuration, default: 0, must: Scenario.durationRule, Scenario.isDuration)
         faults = try object.value(.faults, default: [])
     }
 }
@@ -116,13 +135,14 @@ extension Scenario.Latency: ScenarioDecodable {
     init(scenario node: ScenarioNode) throws {
         switch node.value {
         case .number(let number):
-            guard number.double >= 0 else { throw node.invalid("must not be negative") }
+            guard Scenario.isDuration(number.double) else { throw node.invalid(Scenario.durationRule) }
             self = .fixed(number.double)
         case .object:
             let object = try node.object(CodingKeys.self)
             let min: Double = try object.required(.min)
-            guard min >= 0 else { throw object.invalid(.min, "must not be negative") }
+            guard Scenario.isDuration(min) else { throw object.invalid(.min, Scenario.durationRule) }
             let max: Double = try object.required(.max)
+            guard Scenario.isDuration(max) else { throw object.invalid(.max, Scenario.durationRule) }
             guard max >= min else { throw object.invalid(.max, "must be at least min (\(min))") }
             self = .range(min: min, max: max)
         default:

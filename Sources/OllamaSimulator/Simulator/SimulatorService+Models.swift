@@ -124,6 +124,7 @@ extension SimulatorService {
     static func parameterCount(_ size: String) -> Int? {
         let scales: [Character: Double] = ["K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
         guard let unit = size.last, let scale = scales[unit], let value = Double(size.dropLast()) else { return nil }
-        return Int(value * scale)
+        // A scenario may say "1e300B": no count rather than a trap converting it.
+        return Int(exactly: (value * scale).rounded())
     }
 }
