@@ -60,6 +60,14 @@ import Testing
         }
     }
 
+    @Test func `An empty chunk-size line is a 400, not a crash (found by the fuzz test)`() async throws {
+        try await withSimulator(Fixtures.single()) { url in
+            let request = "POST /api/show HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\r\n"
+            let response = try Self.exchange(url, Array(request.utf8))
+            #expect(response.statusLine == "HTTP/1.1 400 Bad Request")
+        }
+    }
+
     @Test func `A head over 1 MiB or with over 100 fields is 431, as Go answers`() async throws {
         try await withSimulator(Fixtures.single()) { url in
             let big = "GET /api/version HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 1 << 20))\r\n\r\n"

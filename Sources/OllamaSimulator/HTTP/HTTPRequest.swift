@@ -115,7 +115,7 @@ struct HTTPRequestReader {
             guard let lineEnd = try fill(until: { Self.find([13, 10], in: $0) }, limit: limits.maximumHeadBytes, tooLarge: .headTooLarge) else {
                 throw HTTPParseError.truncated
             }
-            let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self).split(separator: ";")[0]
+            let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)[0]
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0 else {
                 throw HTTPParseError.malformed("bad chunk size '\(sizeText)'")
             }
