@@ -80,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func `An idle or slow connection is closed without an answer once the request timeout passes`() async throws {
-        try await withSimulator(Fixtures.single(), limits: SimulatorLimits(requestTimeout: 0.2)) { url in
+    @Test func `An idle or slow connection is closed without an answer once its timeout passes`() async throws {
+        try await withSimulator(Fixtures.single(), limits: SimulatorLimits(requestTimeout: 0.2, idleTimeout: 0.3)) { url in
             let client = RawHTTPClient(url)
             for partial in ["", "GET /api/version HTTP/1.1\r\nHost:"] {
                 let start = Date()
@@ -90,7 +90,7 @@ import Testing
                 #expect(client.readAll(socket).isEmpty)
                 #expect(Date().timeIntervalSince(start) < 5)
             }
-            // Between requests on a kept-alive connection the same clock runs.
+            // Between requests on a kept-alive connection the idle clock runs.
             let socket = try client.open(sending: "GET /api/version HTTP/1.1\r\nHost: x\r\n\r\n")
             defer { socket.close() }
             #expect(client.readAll(socket).hasSuffix(#"{"version":"0.12.6"}"#))

@@ -48,8 +48,10 @@ struct HTTPRequestReader {
     private let limits: SimulatorLimits
     private let receive: (Date) throws -> [UInt8]
     private let sendContinue: () throws -> Void
-    /// When the request being read must be complete.
+    /// When the request being read must be complete (or, before its first byte, begin).
     private var deadline = Date.distantFuture
+    /// Whether a byte of the request being read has arrived.
+    private var started = false
 
     /// - Parameters:
     ///   - limits: The sizes and the time a request may take.
@@ -64,7 +66,9 @@ struct HTTPRequestReader {
     /// The next request, or `nil` when the peer closed cleanly between requests.
     /// - Throws: `HTTPParseError`, or the receive error (a timeout) when the request is not complete in time.
     mutating func next() throws -> HTTPRequest? {
-        deadline = Date(timeIntervalSinceNow: limits.requestTimeout)
+        // Bytes left from the last read mean this request has begun.
+        started = !buffer.isEmpty
+        deadline = Date(timeIntervalSinceNow: started ? limits.requestTimeout : limits.idleTimeout)
         guard let headEnd = try fill(until: { Self.find([13, 10, 13, 10], in: $0) }, limit: limits.maximumHeadBytes, tooLarge: .headTooLarge) else {
             if buffer.isEmpty { return nil }
             throw HTTPParseError.truncated
@@ -153,6 +157,10 @@ struct HTTPRequestReader {
             guard buffer.count <= limit else { throw tooLarge }
             let more = try receive(deadline)
             if more.isEmpty { return nil }
+            if !started {
+                started = true
+                deadline = Date(timeIntervalSinceNow: limits.requestTimeout)
+            }
             buffer += more
         }
     }

@@ -9,17 +9,21 @@ public struct SimulatorLimits: Sendable, Equatable {
     public var maximumHeadBytes: Int
     /// The most header fields; more is answered 431.
     public var maximumHeaderCount: Int
-    /// Seconds a connection may take to deliver a complete request (also while idle between requests);
-    /// then it is closed without an answer, as Go's `ReadTimeout` does.
+    /// Seconds from a request's first byte to its last; a slower one is closed without an answer, as
+    /// Go's `ReadTimeout` does.
     public var requestTimeout: Double
+    /// Seconds a connection may sit without starting a request. Longer than `requestTimeout`: Ollama never
+    /// closes idle connections, and a client reusing a pooled one just as it closes sees a failed request.
+    public var idleTimeout: Double
 
     public init(
         maximumBodyBytes: Int = 10 << 20, maximumHeadBytes: Int = 1 << 20, maximumHeaderCount: Int = 100,
-        requestTimeout: Double = 30
+        requestTimeout: Double = 30, idleTimeout: Double = 300
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumHeadBytes = maximumHeadBytes
         self.maximumHeaderCount = maximumHeaderCount
         self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
     }
 }
