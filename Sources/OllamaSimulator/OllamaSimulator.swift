@@ -27,12 +27,15 @@ public final class OllamaSimulator: Sendable {
     ///   - scenario: The models and their behaviour.
     ///   - host: An IPv4 address (or "localhost").
     ///   - port: The port; 0 picks a free one (read it from `port` or `baseURL`).
+    ///   - limits: What a connection may send and how long it may take.
     /// - Throws: `SocketError` when the address cannot be bound.
-    public static func start(scenario: Scenario, host: String = "127.0.0.1", port: Int = 0) throws -> OllamaSimulator {
+    public static func start(
+        scenario: Scenario, host: String = "127.0.0.1", port: Int = 0, limits: SimulatorLimits = SimulatorLimits()
+    ) throws -> OllamaSimulator {
         // The server's handler needs the service, and the service the server's stop signal.
         let stop = StopSignal()
         let service = SimulatorService(scenario: scenario, stop: stop)
-        let server = try HTTPServer(host: host, port: port, stopSignal: stop) { request, writer in
+        let server = try HTTPServer(host: host, port: port, limits: limits, stopSignal: stop) { request, writer in
             service.handle(request, writer)
         }
         return OllamaSimulator(server: server, service: service, host: host)
@@ -53,11 +56,14 @@ public final class OllamaSimulator: Sendable {
 /// also when `body` throws.
 /// - Parameters:
 ///   - scenario: The models and their behaviour.
+///   - limits: What a connection may send and how long it may take.
 ///   - body: Receives the server's base URL.
 /// - Returns: What `body` returns.
 /// - Throws: `SocketError` when no port can be bound, or what `body` throws.
-public func withSimulator<Result>(_ scenario: Scenario, _ body: (URL) async throws -> Result) async throws -> Result {
-    let simulator = try OllamaSimulator.start(scenario: scenario)
+public func withSimulator<Result>(
+    _ scenario: Scenario, limits: SimulatorLimits = SimulatorLimits(), _ body: (URL) async throws -> Result
+) async throws -> Result {
+    let simulator = try OllamaSimulator.start(scenario: scenario, limits: limits)
     defer { simulator.stop() }
     return try await body(simulator.baseURL)
 }

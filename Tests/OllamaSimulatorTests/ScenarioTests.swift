@@ -12,7 +12,7 @@ import Testing
 
     static let badFiles: [Case] = [
         Case(json: #"{"models": [{"name": "m"}], "extra": 1}"#,
-             message: "s.json: extra: unknown key; the keys allowed here are version, numParallel, seed, models"),
+             message: "s.json: extra: unknown key; the keys allowed here are version, numParallel, seed, models, registry"),
         Case(json: #"{"version": "0.12.6"}"#, message: "s.json: models: missing; this key is required"),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": {"min": 0.5, "max": 0.1}}}]}"#,
              message: "s.json: models[0].behaviour.latency.max: must be at least min (0.5)"),
@@ -36,6 +36,12 @@ import Testing
              message: "s.json: models[0].behaviour.replies[0].reply: missing; this key is required"),
         Case(json: #"{"models": [{"name": "m"}, {"name": "M:latest"}]}"#,
              message: "s.json: models[1].name: 'M:latest' is the same model as models[0].name; give each model one entry"),
+        Case(json: #"{"models": [{"name": "m"}], "registry": [{"name": "r"}, {"name": "M"}]}"#,
+             message: "s.json: registry[1].name: 'M' is the same model as models[0].name; give each model one entry"),
+        Case(json: #"{"models": [], "registry": [{"name": "r", "installed": false}]}"#,
+             message: "s.json: registry[0].installed: does not apply to a registry model; /api/pull installs it"),
+        Case(json: #"{"models": [], "registry": [{"name": "r", "sizeBytes": "big"}]}"#,
+             message: "s.json: registry[0].sizeBytes: expected a whole number, found the string 'big'"),
         Case(json: #"{"models": [{"name": "-bad"}]}"#,
              message: "s.json: models[0].name: '-bad' is not a valid Ollama model name: \(OllamaError.invalidModelName("-bad", reason: "the model '-bad' must start with a letter, digit or '_' and contain only letters, digits, '_', '-' and '.'"))"),
         Case(json: #"{"numParallel": 0, "models": []}"#, message: "s.json: numParallel: must be at least 1"),
@@ -43,7 +49,18 @@ import Testing
         Case(json: #"{"models": [{"name": "m", "modelfile": {"parameters": {"stop": [["x"]]}}}]}"#,
              message: "s.json: models[0].modelfile.parameters: values must be numbers, strings, booleans or arrays of them"),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"tokensPerSecond": 0}}]}"#,
-             message: "s.json: models[0].behaviour.tokensPerSecond: must be more than 0"),
+             message: "s.json: models[0].behaviour.tokensPerSecond: must be from 0.001 to 1000000000"),
+        // Huge durations once trapped converting to a deadline or to nanoseconds.
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"tokensPerSecond": 1e-300}}]}"#,
+             message: "s.json: models[0].behaviour.tokensPerSecond: must be from 0.001 to 1000000000"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": 1e300}}]}"#,
+             message: "s.json: models[0].behaviour.latency: must be from 0 to 86400 seconds"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": {"min": 0, "max": 1e20}}}]}"#,
+             message: "s.json: models[0].behaviour.latency.max: must be from 0 to 86400 seconds"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": -1}}]}"#,
+             message: "s.json: models[0].behaviour.latency: must be from 0 to 86400 seconds"),
+        Case(json: #"{"models": [], "registry": [{"name": "r", "behaviour": {"loadDuration": 9e18}}]}"#,
+             message: "s.json: registry[0].behaviour.loadDuration: must be from 0 to 86400 seconds"),
         Case(json: #"{"models": [{"name": "m", "sizeBytes": 1.5}]}"#,
              message: "s.json: models[0].sizeBytes: expected a whole number, found the number 1.5"),
         Case(json: #"{"models": {"name": "m"}}"#, message: "s.json: models: expected a list, found an object"),
@@ -101,6 +118,14 @@ import Testing
         let scenario = try Fixtures.scenario(name)
         #expect(scenario.version == "0.12.6")
         #expect(scenario.models.contains { $0.name == "llama3.2:3b" })
+    }
+
+    @Test func `The empty-base fixture is phase 1 with the base model in the registry instead of installed`() throws {
+        let phase1 = try Fixtures.scenario("phase1")
+        let emptyBase = try Fixtures.scenario("phase1-empty-base")
+        #expect(emptyBase.registry == phase1.models.filter { $0.name == "llama3.2:3b" })
+        #expect(emptyBase.models == phase1.models.filter { $0.name != "llama3.2:3b" })
+        #expect(phase1.registry.isEmpty)
     }
 
     @Test func `Phase 1 installs only the three confirmed-working models and the base`() throws {

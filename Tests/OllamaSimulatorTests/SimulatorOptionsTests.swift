@@ -1,3 +1,4 @@
+import Foundation
 import OllamaKit
 import OllamaSimulator
 import Testing
@@ -54,6 +55,10 @@ import Testing
         #expect(SimulatorCLI.main(["--bogus"]) == 2)
         #expect(SimulatorCLI.main(["-x"]) == 2)
         #expect(SimulatorCLI.main(["--scenario", "/no/such/file.json"]) == 2)
+        let huge = FileManager.default.temporaryDirectory.appendingPathComponent("ollama-sim-huge-\(UUID().uuidString).json")
+        try? Data(#"{"models": [{"name": "m", "behaviour": {"loadDuration": 1e300}}]}"#.utf8).write(to: huge)
+        defer { try? FileManager.default.removeItem(at: huge) }
+        #expect(SimulatorCLI.main(["--scenario", huge.path]) == 2)
         #expect(SimulatorCLI.main(["--help"]) == 0)
         #expect(SimulatorCLI.main(["-h"]) == 0)
         #expect(SimulatorCLI.main(["--version"]) == 0)

@@ -34,8 +34,10 @@ struct HTTPRequest: Sendable, Equatable {
 enum HTTPParseError: Error, Equatable {
     /// The request line or a header is malformed.
     case malformed(String)
-    /// The head or body is larger than the server accepts.
-    case tooLarge
+    /// The body is larger than the server accepts (413).
+    case bodyTooLarge
+    /// The request line and headers are larger, or more, than the server accepts (431).
+    case headTooLarge
     /// The peer closed the connection in the middle of a request.
     case truncated
 }
@@ -43,45 +45,58 @@ enum HTTPParseError: Error, Equatable {
 /// Reads requests one after another from a connection, keeping bytes that arrive early for the next one.
 struct HTTPRequestReader {
     private var buffer: [UInt8] = []
-    private let receive: () throws -> [UInt8]
+    private let limits: SimulatorLimits
+    private let receive: (Date) throws -> [UInt8]
     private let sendContinue: () throws -> Void
-
-    static let maximumHeadBytes = 64 * 1024
-    static let maximumBodyBytes = 32 * 1024 * 1024
+    /// When the request being read must be complete (or, before its first byte, begin).
+    private var deadline = Date.distantFuture
+    /// Whether a byte of the request being read has arrived.
+    private var started = false
 
     /// - Parameters:
-    ///   - receive: Returns the next bytes from the peer, empty when it closed.
+    ///   - limits: The sizes and the time a request may take.
+    ///   - receive: Returns the next bytes from the peer, empty when it closed; throws once the deadline passes.
     ///   - sendContinue: Writes "100 Continue" for a client that waits for it before sending a body.
-    init(receive: @escaping () throws -> [UInt8], sendContinue: @escaping () throws -> Void) {
+    init(limits: SimulatorLimits, receive: @escaping (Date) throws -> [UInt8], sendContinue: @escaping () throws -> Void) {
+        self.limits = limits
         self.receive = receive
         self.sendContinue = sendContinue
     }
 
     /// The next request, or `nil` when the peer closed cleanly between requests.
+    /// - Throws: `HTTPParseError`, or the receive error (a timeout) when the request is not complete in time.
     mutating func next() throws -> HTTPRequest? {
-        guard let headEnd = try fill(until: { Self.find([13, 10, 13, 10], in: $0) }, limit: Self.maximumHeadBytes) else {
+        // Bytes left from the last read mean this request has begun.
+        started = !buffer.isEmpty
+        deadline = Date(timeIntervalSinceNow: started ? limits.requestTimeout : limits.idleTimeout)
+        guard let headEnd = try fill(until: { Self.find([13, 10, 13, 10], in: $0) }, limit: limits.maximumHeadBytes, tooLarge: .headTooLarge) else {
             if buffer.isEmpty { return nil }
             throw HTTPParseError.truncated
         }
+        guard headEnd <= limits.maximumHeadBytes else { throw HTTPParseError.headTooLarge }
         let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
-        var request = try Self.parseHead(head)
+        var request = try parseHead(head)
+        let chunked = request.header("Transfer-Encoding")?.lowercased().contains("chunked") == true
+        var length = 0
+        if !chunked, let text = request.header("Content-Length") {
+            guard let count = Int(text.trimmingCharacters(in: .whitespaces)), count >= 0 else {
+                throw HTTPParseError.malformed("bad Content-Length '\(text)'")
+            }
+            // Refused before any "100 Continue", so the client need not send it at all.
+            guard count <= limits.maximumBodyBytes else { throw HTTPParseError.bodyTooLarge }
+            length = count
+        }
         if request.header("Expect")?.lowercased() == "100-continue" {
             try sendContinue()
         }
-        if request.header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
-            request.body = try readChunkedBody()
-        } else if let length = request.header("Content-Length") {
-            guard let count = Int(length.trimmingCharacters(in: .whitespaces)), count >= 0 else {
-                throw HTTPParseError.malformed("bad Content-Length '\(length)'")
-            }
-            request.body = try take(count)
-        }
+        request.body = chunked ? try readChunkedBody() : try take(length)
         return request
     }
 
-    private static func parseHead(_ head: String) throws -> HTTPRequest {
+    private func parseHead(_ head: String) throws -> HTTPRequest {
         let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
+        guard lines.count - 1 <= limits.maximumHeaderCount else { throw HTTPParseError.headTooLarge }
         let parts = lines[0].split(separator: " ")
         guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else {
             throw HTTPParseError.malformed("bad request line '\(lines[0])'")
@@ -101,10 +116,10 @@ struct HTTPRequestReader {
     private mutating func readChunkedBody() throws -> [UInt8] {
         var body: [UInt8] = []
         while true {
-            guard let lineEnd = try fill(until: { Self.find([13, 10], in: $0) }, limit: Self.maximumHeadBytes) else {
+            guard let lineEnd = try fill(until: { Self.find([13, 10], in: $0) }, limit: limits.maximumHeadBytes, tooLarge: .headTooLarge) else {
                 throw HTTPParseError.truncated
             }
-            let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self).split(separator: ";")[0]
+            let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)[0]
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0 else {
                 throw HTTPParseError.malformed("bad chunk size '\(sizeText)'")
             }
@@ -112,22 +127,23 @@ struct HTTPRequestReader {
             if size == 0 {
                 // Skip optional trailers up to the blank line that ends the body.
                 while true {
-                    guard let end = try fill(until: { Self.find([13, 10], in: $0) }, limit: Self.maximumHeadBytes) else {
+                    guard let end = try fill(until: { Self.find([13, 10], in: $0) }, limit: limits.maximumHeadBytes, tooLarge: .headTooLarge) else {
                         throw HTTPParseError.truncated
                     }
                     buffer.removeFirst(end + 2)
                     if end == 0 { return body }
                 }
             }
-            guard body.count + size <= Self.maximumBodyBytes else { throw HTTPParseError.tooLarge }
+            // Compared by subtraction: a chunk size near Int.max must not overflow the sum.
+            guard size <= limits.maximumBodyBytes - body.count else { throw HTTPParseError.bodyTooLarge }
             body += try take(size)
             guard try take(2) == [13, 10] else { throw HTTPParseError.malformed("chunk not followed by CRLF") }
         }
     }
 
     private mutating func take(_ count: Int) throws -> [UInt8] {
-        guard count <= Self.maximumBodyBytes else { throw HTTPParseError.tooLarge }
-        guard try fill(until: { $0.count >= count ? count : nil }, limit: Int.max) != nil else {
+        guard count > 0 else { return [] }
+        guard try fill(until: { $0.count >= count ? count : nil }, limit: Int.max, tooLarge: .bodyTooLarge) != nil else {
             throw HTTPParseError.truncated
         }
         defer { buffer.removeFirst(count) }
@@ -135,12 +151,16 @@ struct HTTPRequestReader {
     }
 
     /// Reads until `found` locates something in the buffer; `nil` when the peer closes first.
-    private mutating func fill(until found: ([UInt8]) -> Int?, limit: Int) throws -> Int? {
+    private mutating func fill(until found: ([UInt8]) -> Int?, limit: Int, tooLarge: HTTPParseError) throws -> Int? {
         while true {
             if let index = found(buffer) { return index }
-            guard buffer.count <= limit else { throw HTTPParseError.tooLarge }
-            let more = try receive()
+            guard buffer.count <= limit else { throw tooLarge }
+            let more = try receive(deadline)
             if more.isEmpty { return nil }
+            if !started {
+                started = true
+                deadline = Date(timeIntervalSinceNow: limits.requestTimeout)
+            }
             buffer += more
         }
     }

@@ -17,6 +17,7 @@ final class HTTPServer: @unchecked Sendable {
 
     private let listener: Socket
     private let handler: Handler
+    private let limits: SimulatorLimits
     // `lock` guards `connections` and `stopped`; the accept and connection threads all touch them.
     private let lock = NSLock()
     private var connections: Set<Socket> = []
@@ -25,8 +26,9 @@ final class HTTPServer: @unchecked Sendable {
 
     /// Binds and starts accepting connections.
     /// - Throws: `SocketError` when the address cannot be bound.
-    init(host: String, port: Int, stopSignal: StopSignal = StopSignal(), handler: @escaping Handler) throws {
+    init(host: String, port: Int, limits: SimulatorLimits = SimulatorLimits(), stopSignal: StopSignal = StopSignal(), handler: @escaping Handler) throws {
         self.stopSignal = stopSignal
+        self.limits = limits
         // A client that hangs up mid-answer must not kill the process.
         signal(SIGPIPE, SIG_IGN)
         listener = try Socket.listening(host: host, port: port)
@@ -86,18 +88,22 @@ final class HTTPServer: @unchecked Sendable {
             socket.close()
         }
         var reader = HTTPRequestReader(
-            receive: { try socket.read() },
+            limits: limits,
+            receive: { try socket.read(until: $0) },
             sendContinue: { try socket.write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) })
         while !isStopped {
             let request: HTTPRequest
             do {
                 guard let next = try reader.next() else { return }
                 request = next
-            } catch HTTPParseError.tooLarge {
+            } catch HTTPParseError.bodyTooLarge {
                 return reject(socket, status: 413)
+            } catch HTTPParseError.headTooLarge {
+                return reject(socket, status: 431)
             } catch HTTPParseError.malformed {
                 return reject(socket, status: 400)
             } catch {
+                // A timeout, a peer gone mid-request or a reset: Go's server closes without a word too.
                 return
             }
             let writer = HTTPResponseWriter(socket: socket, request: request)
@@ -106,12 +112,15 @@ final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    /// Answers a request that could not be read the way Go's net/http does, then closes.
+    /// Answers a request that could not be read the way Go's net/http does ("431 Request Header Fields Too
+    /// Large" as status line and body), then closes.
     private func reject(_ socket: Socket, status: Int) {
         let body = "\(status) \(HTTPResponseWriter.reason(status))"
-        let text = "HTTP/1.1 \(status) \(HTTPResponseWriter.reason(status))\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            + "Connection: close\r\n\r\n\(body)"
+        let text = "HTTP/1.1 \(body)\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n\(body)"
         try? socket.write(Array(text.utf8))
+        // Like Go's closeWriteAndWait: let the client read the answer before unread bytes make the close a reset.
+        socket.closeWrite()
+        _ = try? socket.read(until: Date(timeIntervalSinceNow: 0.1))
     }
 
     private var isStopped: Bool {

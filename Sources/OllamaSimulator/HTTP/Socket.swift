@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,6 +10,7 @@ public struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
     private enum Code: Equatable, Sendable {
         case call(name: String, errno: Int32)
         case badAddress(String)
+        case timedOut
     }
 
     private let code: Code
@@ -17,6 +19,8 @@ public struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
     static func call(_ name: String, errno: Int32) -> SocketError { SocketError(code: .call(name: name, errno: errno)) }
     /// `host` is not an IPv4 address the server can bind.
     static func badAddress(_ host: String) -> SocketError { SocketError(code: .badAddress(host)) }
+    /// Nothing arrived before a read's deadline.
+    static let timedOut = SocketError(code: .timedOut)
 
     /// The `errno` of a failed call, `nil` for other errors.
     public var errnoCode: Int32? {
@@ -30,6 +34,8 @@ public struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(name) failed: \(String(cString: strerror(errno))) (errno \(errno))"
         case .badAddress(let host):
             "'\(host)' is not an IPv4 address; use e.g. 127.0.0.1 or 0.0.0.0"
+        case .timedOut:
+            "timed out waiting for the peer"
         }
     }
 }
@@ -143,6 +149,19 @@ package struct Socket: Sendable, Hashable {
         return Array(buffer.prefix(count))
     }
 
+    /// Like `read(limit:)`, but gives up at `deadline`.
+    /// - Throws: `SocketError.timedOut` when nothing arrives in time.
+    func read(limit: Int = 65536, until deadline: Date) throws -> [UInt8] {
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw SocketError.timedOut }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            // Whole milliseconds, rounded up so a short remainder still waits; at most a minute per poll.
+            let milliseconds = Int32(min(remaining * 1000, 60_000).rounded(.up))
+            if try syscall("poll", { poll(&poller, 1, milliseconds) }) > 0 { return try read(limit: limit) }
+        }
+    }
+
     /// Writes all of `bytes`; a closed peer is an `EPIPE` error, never a SIGPIPE.
     package func write(_ bytes: [UInt8]) throws {
         var offset = 0
@@ -169,6 +188,11 @@ package struct Socket: Sendable, Hashable {
         _ = posixShutdown(descriptor)
     }
 
+    /// Ends the sending side only, so the peer sees the end of the answer while it may still be writing.
+    func closeWrite() {
+        _ = posixShutdownWrite(descriptor)
+    }
+
     /// Frees the descriptor.
     package func close() {
         _ = posixClose(descriptor)
@@ -184,4 +208,5 @@ package struct Socket: Sendable, Hashable {
 // these reach them without naming the platform's module (Glibc or Darwin).
 private func posixAccept(_ descriptor: Int32) -> Int32 { accept(descriptor, nil, nil) }
 private func posixShutdown(_ descriptor: Int32) -> Int32 { shutdown(descriptor, Int32(SHUT_RDWR)) }
+private func posixShutdownWrite(_ descriptor: Int32) -> Int32 { shutdown(descriptor, Int32(SHUT_WR)) }
 private func posixClose(_ descriptor: Int32) -> Int32 { close(descriptor) }

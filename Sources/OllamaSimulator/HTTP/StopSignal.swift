@@ -26,7 +26,8 @@ final class StopSignal: @unchecked Sendable {
     @discardableResult
     func sleep(_ seconds: Double) -> Bool {
         guard seconds > 0 else { return !isRaised }
-        let deadline = Date(timeIntervalSinceNow: seconds)
+        // A deadline past what a timespec holds would trap inside the condition's wait; a year is plenty.
+        let deadline = Date(timeIntervalSinceNow: min(seconds, 365 * 86_400))
         condition.lock()
         defer { condition.unlock() }
         while !raised {

@@ -13,16 +13,51 @@ extension Scenario: ScenarioDecodable {
         numParallel = try object.value(.numParallel, default: 1, must: "must be at least 1") { $0 >= 1 }
         seed = try object.value(.seed, default: 0)
         models = try object.required(.models)
-        var seen: [ModelName: Int] = [:]
-        for (index, model) in models.enumerated() {
-            let name = try ModelName(model.name)
-            if let first = seen[name] {
-                let path = node.path.appending(CodingKeys.models.stringValue).appending(index).appending(Model.CodingKeys.name.stringValue)
-                throw ScenarioError.invalid(
-                    node.source, path: path.description, problem: "'\(model.name)' is the same model as models[\(first)].name; give each model one entry")
+        registry = try object.value(.registry, default: [])
+        try Self.rejectInstalledFlags(in: object)
+        // One entry per model across both lists: a registry model is one that is not installed yet.
+        var seen: [ModelName: String] = [:]
+        for (key, list) in [(CodingKeys.models, models), (.registry, registry)] {
+            for (index, model) in list.enumerated() {
+                let name = try ModelName(model.name)
+                if let first = seen[name] {
+                    let path = node.path.appending(key.stringValue).appending(index).appending(Model.CodingKeys.name.stringValue)
+                    throw ScenarioError.invalid(
+                        node.source, path: path.description,
+                        problem: "'\(model.name)' is the same model as \(first).name; give each model one entry")
+                }
+                seen[name] = "\(key.stringValue)[\(index)]"
             }
-            seen[name] = index
         }
+    }
+
+    /// A registry model is by definition not installed, so an `installed` key there is a mistake.
+    private static func rejectInstalledFlags(in object: ScenarioObject<CodingKeys>) throws {
+        guard let registry = object.members[CodingKeys.registry.stringValue], case .array(let entries) = registry.value else { return }
+        let key = Model.CodingKeys.installed.stringValue
+        for (index, entry) in entries.enumerated() {
+            guard case .object(let members) = entry.value, members.contains(where: { $0.key == key }) else { continue }
+            throw ScenarioError.invalid(
+                object.node.source, path: registry.path.appending(index).appending(key).description,
+                problem: "does not apply to a registry model; /api/pull installs it")
+        }
+    }
+}
+
+// Bounds that keep every wait and every nanosecond count the simulator derives from a scenario representable:
+// an unbounded number would trap converting to a deadline or an Int64.
+extension Scenario {
+    /// The longest latency or load time, in seconds (a day).
+    static let maximumDuration = 86_400.0
+    /// A token at least every 1,000 seconds, well inside `maximumDuration`.
+    static let minimumTokensPerSecond = 0.001
+    /// Beyond this, streaming is instantaneous anyway.
+    static let maximumTokensPerSecond = 1e9
+    static let tokensPerSecondRule = "must be from 0.001 to 1000000000"
+    static let durationRule = "must be from 0 to \(Int(maximumDuration)) seconds"
+
+    static func isDuration(_ seconds: Double) -> Bool {
+        (0...maximumDuration).contains(seconds)
     }
 }
 
@@ -78,8 +113,10 @@ extension Scenario.Behaviour: ScenarioDecodable {
         replies = try object.value(.replies, default: [])
         defaultReply = try object.value(.defaultReply, default: defaults.defaultReply, must: "must not be empty") { !$0.isEmpty }
         latency = try object.value(.latency, default: .fixed(0))
-        tokensPerSecond = try object.value(.tokensPerSecond, default: nil as Double?, must: "must be more than 0") { ($0 ?? 1) > 0 }
-        loadDuration = try object.value(.loadDuration, default: 0, must: "must not be negative") { $0 >= 0 }
+        tokensPerSecond = try object.value(
+            .tokensPerSecond, default: nil as Double?, must: Scenario.tokensPerSecondRule
+        ) { $0.map { (Scenario.minimumTokensPerSecond...Scenario.maximumTokensPerSecond).contains($0) } ?? true }
+        loadDuration = try object.value(.loadDuration, default: 0, must: Scenario.durationRule, Scenario.isDuration)
         faults = try object.value(.faults, default: [])
     }
 }
@@ -98,13 +135,14 @@ extension Scenario.Latency: ScenarioDecodable {
     init(scenario node: ScenarioNode) throws {
         switch node.value {
         case .number(let number):
-            guard number.double >= 0 else { throw node.invalid("must not be negative") }
+            guard Scenario.isDuration(number.double) else { throw node.invalid(Scenario.durationRule) }
             self = .fixed(number.double)
         case .object:
             let object = try node.object(CodingKeys.self)
             let min: Double = try object.required(.min)
-            guard min >= 0 else { throw object.invalid(.min, "must not be negative") }
+            guard Scenario.isDuration(min) else { throw object.invalid(.min, Scenario.durationRule) }
             let max: Double = try object.required(.max)
+            guard Scenario.isDuration(max) else { throw object.invalid(.max, Scenario.durationRule) }
             guard max >= min else { throw object.invalid(.max, "must be at least min (\(min))") }
             self = .range(min: min, max: max)
         default:

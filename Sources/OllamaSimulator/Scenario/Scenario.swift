@@ -10,12 +10,15 @@ public struct Scenario: Sendable, Equatable {
     public var seed: UInt64
     /// The models the scenario knows, installed or not.
     public var models: [Model]
+    /// Models not installed that `/api/pull` can download; pulling installs them as they are described.
+    public var registry: [Model]
 
-    public init(version: String = "0.12.6", numParallel: Int = 1, seed: UInt64 = 0, models: [Model]) {
+    public init(version: String = "0.12.6", numParallel: Int = 1, seed: UInt64 = 0, models: [Model], registry: [Model] = []) {
         self.version = version
         self.numParallel = numParallel
         self.seed = seed
         self.models = models
+        self.registry = registry
     }
 
     /// One model: its metadata, its Modelfile and its behaviour.
@@ -169,7 +172,7 @@ public struct Scenario: Sendable, Equatable {
 // Encoding is synthesized; decoding is strict and reads the StrictJSON tree (Scenario+Decoding.swift), where
 // these CodingKeys are also the keys each object allows.
 extension Scenario: Encodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case version, numParallel, seed, models }
+    enum CodingKeys: String, CodingKey, CaseIterable { case version, numParallel, seed, models, registry }
 }
 
 extension Scenario.Model: Encodable {

@@ -9,69 +9,88 @@ struct GoJSONSyntax {
 
     private let bytes: [UInt8]
     private var index = 0
+    private let maximumDepth: Int
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: [UInt8], maximumDepth: Int) {
         self.bytes = bytes
+        self.maximumDepth = maximumDepth
     }
 
+    /// Go's `maxNestingDepth`: deeper input is a syntax error there too ("exceeded max depth").
+    static let goMaximumDepth = 10_000
+
     /// Scans the first value; what follows it is not looked at, as with Go's `json.Decoder`.
+    /// Containers are tracked on a heap stack, not by recursion, so no nesting can overflow the thread's stack.
+    /// - Parameter maximumDepth: Open arrays and objects allowed at once; one more fails as Go's does at 10,000.
     /// - Returns: The number of bytes the value occupies, leading whitespace included.
     /// - Throws: `Failure` with Go's text: "invalid character …", or "unexpected EOF" when the bytes end early.
-    static func scanFirstValue(_ bytes: [UInt8]) throws -> Int {
-        var scanner = GoJSONSyntax(bytes)
-        try scanner.value(context: "looking for beginning of value")
+    static func scanFirstValue(_ bytes: [UInt8], maximumDepth: Int = goMaximumDepth) throws -> Int {
+        var scanner = GoJSONSyntax(bytes, maximumDepth: maximumDepth)
+        try scanner.scan()
         return scanner.index
     }
 
-    private mutating func value(context: String) throws {
-        skipWhitespace()
-        let byte = try peek()
-        switch byte {
-        case UInt8(ascii: "{"): try object()
-        case UInt8(ascii: "["): try array()
-        case UInt8(ascii: "\""): try string()
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
-        default: throw invalid(byte, context)
-        }
-    }
+    private enum Container { case object, array }
 
-    private mutating func object() throws {
-        index += 1
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "}") { index += 1; return }
+    private mutating func scan() throws {
+        var open: [Container] = []
         while true {
+            // At the start of a value: scalars end here, containers open (and may close at once when empty).
             skipWhitespace()
             let byte = try peek()
-            guard byte == UInt8(ascii: "\"") else { throw invalid(byte, "looking for beginning of object key string") }
-            try string()
-            skipWhitespace()
-            let colon = try peek()
-            guard colon == UInt8(ascii: ":") else { throw invalid(colon, "after object key") }
-            index += 1
-            try value(context: "looking for beginning of value")
-            skipWhitespace()
-            let next = try peek()
-            index += 1
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw invalid(next, "after object key:value pair", at: index - 1) }
+            var complete = true
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard open.count < maximumDepth else { throw invalid(byte, "exceeded max depth") }
+                index += 1
+                skipWhitespace()
+                let isObject = byte == UInt8(ascii: "{")
+                open.append(isObject ? .object : .array)
+                if try peek() == UInt8(ascii: isObject ? "}" : "]") {
+                    index += 1
+                    open.removeLast()
+                } else {
+                    if isObject { try objectKey() }
+                    complete = false
+                }
+            case UInt8(ascii: "\""): try string()
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+            default: throw invalid(byte, "looking for beginning of value")
+            }
+            guard complete else { continue }
+            // After a value: close finished containers until one continues with a comma.
+            while let container = open.last {
+                skipWhitespace()
+                let next = try peek()
+                index += 1
+                if next == UInt8(ascii: container == .object ? "}" : "]") {
+                    open.removeLast()
+                    continue
+                }
+                guard next == UInt8(ascii: ",") else {
+                    let context = container == .object ? "after object key:value pair" : "after array element"
+                    throw invalid(next, context, at: index - 1)
+                }
+                if container == .object { try objectKey() }
+                break
+            }
+            if open.isEmpty { return }
         }
     }
 
-    private mutating func array() throws {
-        index += 1
+    /// A key and its colon, leaving the index at the member's value.
+    private mutating func objectKey() throws {
         skipWhitespace()
-        if try peek() == UInt8(ascii: "]") { index += 1; return }
-        while true {
-            try value(context: "looking for beginning of value")
-            skipWhitespace()
-            let next = try peek()
-            index += 1
-            if next == UInt8(ascii: "]") { return }
-            guard next == UInt8(ascii: ",") else { throw invalid(next, "after array element", at: index - 1) }
-        }
+        let byte = try peek()
+        guard byte == UInt8(ascii: "\"") else { throw invalid(byte, "looking for beginning of object key string") }
+        try string()
+        skipWhitespace()
+        let colon = try peek()
+        guard colon == UInt8(ascii: ":") else { throw invalid(colon, "after object key") }
+        index += 1
     }
 
     private mutating func string() throws {

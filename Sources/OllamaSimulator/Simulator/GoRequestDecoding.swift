@@ -6,6 +6,11 @@ enum GoRequestDecoding {
     /// Ollama's answer to an empty body.
     static let missingBody = "missing request body"
 
+    /// The deepest nesting of arrays and objects a body may have. Go's scanner allows 10,000 levels; the
+    /// simulator's decoders (Foundation's and `JSONValue`'s) recurse per level on a connection thread's small
+    /// stack, so it stops far sooner, with Go's message. Ollama's own requests nest a few levels.
+    static let maximumNestingDepth = 100
+
     /// The request in `body`, or the message Ollama sends with its 400.
     /// - Parameter goType: The Go type's name, e.g. "api.GenerateRequest", used in type-mismatch messages.
     static func decode<Request: Decodable>(_ type: Request.Type, from body: [UInt8], goType: String) -> Result<Request, DecodeFailure> {
@@ -14,16 +19,22 @@ enum GoRequestDecoding {
         }
         let length: Int
         do {
-            length = try GoJSONSyntax.scanFirstValue(body)
+            length = try GoJSONSyntax.scanFirstValue(body, maximumDepth: maximumNestingDepth)
         } catch let failure as GoJSONSyntax.Failure {
             return .failure(DecodeFailure(message: failure.message))
         } catch {
             return .failure(DecodeFailure(message: "\(error)"))
         }
         let value = Array(body.prefix(length))
-        let tree = try? JSONDecoder().decode(JSONValue.self, from: Data(value))
+        var tree = try? JSONDecoder().decode(JSONValue.self, from: Data(value))
+        var document = value
         // Go decodes `null` into a struct as "nothing to set", leaving every field empty.
-        let document = tree == .null ? Array("{}".utf8) : value
+        if tree == .null { document = Array("{}".utf8) }
+        if case .object(var members) = tree, let keepAlive = members["keep_alive"], let clamped = KeepAlive.clampedJSON(keepAlive) {
+            members["keep_alive"] = clamped
+            tree = .object(members)
+            document = (try? Array(JSONEncoder().encode(tree))) ?? document
+        }
         switch tree {
         case .object, .null: break
         default: return .failure(DecodeFailure(message: "json: cannot unmarshal \((tree?.kindName ?? "null")) into Go value of type \(goType)"))
@@ -41,6 +52,16 @@ enum GoRequestDecoding {
         } catch {
             return .failure(DecodeFailure(message: "\(error)"))
         }
+    }
+
+    /// The deprecated `name` field older clients send instead of `model` (Go falls back to it with `cmp.Or`);
+    /// "" when absent. Call it after `decode` accepted the body.
+    static func legacyName(_ body: [UInt8]) -> String {
+        (try? JSONDecoder().decode(LegacyName.self, from: Data(body)))?.name ?? ""
+    }
+
+    private struct LegacyName: Decodable {
+        var name: String?
     }
 
     /// Why a body was rejected, with the text for `{"error": …}`.

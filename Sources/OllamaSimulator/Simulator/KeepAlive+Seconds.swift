@@ -8,11 +8,22 @@ extension KeepAlive {
     func seconds() throws -> Double {
         switch self {
         case .seconds(let seconds):
-            return seconds < 0 ? -1 : Double(seconds)
+            // Go's `time.Duration(t * 1e9)` overflows past ~292 years into a duration the scheduler never expires.
+            return seconds < 0 || Double(seconds) > Self.maximumSeconds ? -1 : Double(seconds)
         case .duration(let text):
             let seconds = try Self.parseGoDuration(text)
             return seconds < 0 ? -1 : seconds
         }
+    }
+
+    /// The longest Go `time.Duration` in seconds (`math.MaxInt64` nanoseconds, about 292 years).
+    static let maximumSeconds = Double(Int64.max) / 1e9
+
+    /// `keep_alive` with a number OllamaKit's `KeepAlive` cannot hold as an `Int` replaced by -1 (forever,
+    /// what Go's overflowing conversion amounts to), or `nil` when the value needs no change.
+    static func clampedJSON(_ value: JSONValue) -> JSONValue? {
+        guard case .double(let seconds) = value, Int(exactly: seconds.rounded(.towardZero)) == nil else { return nil }
+        return .integer(-1)
     }
 
     /// Go's `time.ParseDuration`: an optional sign, then number-unit pairs ("1h30m", "1.5s", "300ms"); "0" alone.
@@ -39,6 +50,8 @@ extension KeepAlive {
                 throw GoDurationError(message: "time: unknown unit \(GoQuoting.quoted(String(unitText))) in duration \(GoQuoting.quoted(text))")
             }
             total += value * unit.1
+            // Go refuses a duration beyond `math.MaxInt64` nanoseconds with its generic message.
+            guard total <= Self.maximumSeconds else { throw GoDurationError(message: "time: invalid duration \(GoQuoting.quoted(text))") }
             rest = rest.dropFirst(unitText.count)
         }
         return sign * total

@@ -25,6 +25,8 @@ final class ModelStore: @unchecked Sendable {
     private var installed: [StoredModel] = []
     /// Scenario entries by name, installed or not: a model built later with `/api/create` takes its behaviour.
     private let described: [ModelName: Scenario.Model]
+    /// Models `/api/pull` can install.
+    private let registry: [ModelName: Scenario.Model]
     private var loadedUntil: [ModelName: Date] = [:]
     private var occurrences: [String: Int] = [:]
 
@@ -44,6 +46,23 @@ final class ModelStore: @unchecked Sendable {
                 modifiedAt: now.addingTimeInterval(-60 * Double(index + 1)), parentModel: spec.modelfile.from ?? ""))
         }
         self.described = described
+        // Scenario validation has checked every name already.
+        registry = Dictionary(scenario.registry.compactMap { spec in (try? ModelName(spec.name)).map { ($0, spec) } }) { first, _ in first }
+    }
+
+    /// The registry's entry for `name` (":latest" implied, case ignored), or `nil` when a pull would find nothing.
+    func registryModel(_ name: ModelName) -> Scenario.Model? {
+        registry[name]
+    }
+
+    /// Installs a model pulled from the registry as the scenario describes it, replacing any model of that name.
+    @discardableResult
+    func installPulled(_ name: ModelName, spec: Scenario.Model) -> StoredModel {
+        var spec = spec
+        spec.installed = true
+        return install(StoredModel(
+            name: name, spec: spec, digest: spec.digest ?? StableHash.digest(name.fullyQualified), modifiedAt: Date(),
+            parentModel: spec.modelfile.from ?? ""))
     }
 
     /// The installed model `text` names (":latest" implied, case ignored), or `nil`.

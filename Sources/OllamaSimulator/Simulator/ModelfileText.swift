@@ -11,7 +11,7 @@ enum ModelfileText {
             "# To build a new Modelfile based on this, replace FROM with:",
             "# FROM \(model.displayName)",
             "",
-            "FROM /root/.ollama/models/blobs/sha256-\(weightsDigest(of: model))",
+            "FROM /root/.ollama/models/blobs/sha256-\(weightsDigest(of: model.spec))",
         ]
         if let template = fields.template { lines.append("TEMPLATE \(quote(template))") }
         if let system = system ?? fields.system { lines.append("SYSTEM \(quote(system))") }
@@ -37,8 +37,8 @@ enum ModelfileText {
     }
 
     /// The digest of the weights blob: shared by a model and everything built FROM it.
-    static func weightsDigest(of model: StoredModel) -> String {
-        StableHash.digest("weights:\(model.spec.family):\(model.spec.parameterSize):\(model.spec.quantizationLevel)")
+    static func weightsDigest(of spec: Scenario.Model) -> String {
+        StableHash.digest("weights:\(spec.family):\(spec.parameterSize):\(spec.quantizationLevel)")
     }
 
     private static func parameterLines(_ parameters: [String: JSONValue], goSyntax: Bool = false) -> [(String, String)] {

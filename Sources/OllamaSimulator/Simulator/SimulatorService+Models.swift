@@ -1,7 +1,7 @@
 import Foundation
 import OllamaKit
 
-/// The model-management routes: version, tags, ps, show, create, copy and delete.
+/// The model-management routes: version, tags, ps, show, create, copy and delete (pull: SimulatorService+Pull.swift).
 extension SimulatorService {
     func version(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
         sendJSON(VersionResponse(version: scenario.version), writer)
@@ -17,17 +17,26 @@ extension SimulatorService {
     }
 
     func processes(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
+        let release = OllamaRelease(scenario.version)
         let models = store.loaded().map { model, expiresAt in
-            ProcessModelResponse(
-                name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
-                details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes)
+            ProcessEntry(
+                model: ProcessModelResponse(
+                    name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
+                    details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes),
+                contextLength: release.listsContextLength ? Self.contextLength(of: model) : nil)
         }
-        sendJSON(ProcessResponse(models: models), writer)
+        sendJSON(["models": models], writer)
+    }
+
+    /// The context a runner loads: the Modelfile's `num_ctx`, else Ollama 0.12's default of 4096 tokens.
+    static func contextLength(of model: StoredModel) -> Int {
+        if case .integer(let tokens)? = model.spec.modelfile.parameters["num_ctx"], tokens > 0 { return tokens }
+        return 4096
     }
 
     func show(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
         guard var body = decode(ShowRequest.self, goType: "api.ShowRequest", request, writer) else { return }
-        if body.model.isEmpty { body.model = LegacyName.read(request.body) }
+        if body.model.isEmpty { body.model = GoRequestDecoding.legacyName(request.body) }
         guard !body.model.isEmpty else { return sendError("model is required", status: 400, writer) }
         guard let name = try? ModelName(body.model) else { return sendError("invalid model name", status: 400, writer) }
         guard let model = store.find(body.model) else {
@@ -40,24 +49,25 @@ extension SimulatorService {
             license: fields.license, modelfile: ModelfileText.modelfile(of: model, system: body.system),
             parameters: ModelfileText.parameters(parameters), template: fields.template, system: body.system ?? fields.system,
             details: details(of: model, parent: model.parentModel), modelInfo: modelInfo(of: model),
-            capabilities: ["completion"], modifiedAt: model.modifiedAt), writer)
+            capabilities: OllamaRelease(scenario.version).showsCapabilities ? ["completion"] : nil, modifiedAt: model.modifiedAt), writer)
     }
 
     func create(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
         guard var body = decode(CreateRequest.self, goType: "api.CreateRequest", request, writer) else { return }
-        if body.model.isEmpty { body.model = LegacyName.read(request.body) }
+        if body.model.isEmpty { body.model = GoRequestDecoding.legacyName(request.body) }
         guard let name = try? ModelName(body.model) else { return sendError("invalid model name", status: 400, writer) }
         let stream = body.stream ?? true
         guard let from = body.from, !from.isEmpty else {
             return sendError("neither 'from' or 'files' was specified", status: 400, writer)
         }
-        guard (try? ModelName(from)) != nil else { return sendError("invalid model name", status: 400, writer) }
-        guard let base = store.find(from) else {
-            // Ollama pulls a FROM model it lacks; the simulator has no registry, so the pull fails as offline.
-            return sendProgress([ProgressResponse(status: "pulling manifest")], failure: "pull model manifest: file does not exist", stream: stream, writer)
+        guard let fromName = try? ModelName(from) else { return sendError("invalid model name", status: 400, writer) }
+        // Ollama pulls a FROM model it lacks; pullProgress installs it from the scenario's registry.
+        let pulled = store.find(from) == nil ? pullProgress(fromName) : []
+        guard var statuses = pulled, let base = store.find(from) else {
+            return sendProgress([ProgressResponse(status: "pulling manifest")], failure: Self.pullNotFound, stream: stream, writer)
         }
         store.create(name, from: base, request: body)
-        var statuses = [ProgressResponse(status: "using existing layer sha256:\(ModelfileText.weightsDigest(of: base))")]
+        statuses.append(ProgressResponse(status: "using existing layer sha256:\(ModelfileText.weightsDigest(of: base.spec))"))
         let newLayers: [(String, String?)] = [
             ("template", body.template), ("system", body.system), ("params", body.parameters.map { "\($0)" }),
             ("license", body.license.map(ModelfileText.licenseText)), ("messages", body.messages.map { "\($0)" }),
@@ -94,23 +104,6 @@ extension SimulatorService {
         sendEmpty(writer)
     }
 
-    /// Sends progress objects as an NDJSON stream, or only the last one (or the failure) when not streaming,
-    /// as Ollama's `streamResponse` and `waitForStream` do.
-    private func sendProgress(_ statuses: [ProgressResponse], failure: String?, stream: Bool, _ writer: HTTPResponseWriter) {
-        guard stream else {
-            if let failure { return sendError(failure, status: 500, writer) }
-            return sendJSON(statuses.last, contentType: "application/json", writer)
-        }
-        do {
-            try writer.startStream(status: 200, contentType: HTTPResponseWriter.ContentType.ndjson)
-            for status in statuses { try writer.writeChunk(Self.line(status)) }
-            if let failure { try writer.writeChunk(Self.line(ErrorResponse(error: failure))) }
-            try writer.endStream()
-        } catch {
-            writer.abort()
-        }
-    }
-
     private func details(of model: StoredModel, parent: String) -> ModelDetails {
         ModelDetails(
             parentModel: parent, format: "gguf", family: model.spec.family, families: [model.spec.family],
@@ -131,15 +124,7 @@ extension SimulatorService {
     static func parameterCount(_ size: String) -> Int? {
         let scales: [Character: Double] = ["K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
         guard let unit = size.last, let scale = scales[unit], let value = Double(size.dropLast()) else { return nil }
-        return Int(value * scale)
-    }
-}
-
-/// The deprecated `name` field older clients send instead of `model` (Go falls back to it with `cmp.Or`).
-private struct LegacyName: Decodable {
-    var name: String?
-
-    static func read(_ body: [UInt8]) -> String {
-        (try? JSONDecoder().decode(LegacyName.self, from: Data(body)))?.name ?? ""
+        // A scenario may say "1e300B": no count rather than a trap converting it.
+        return Int(exactly: (value * scale).rounded())
     }
 }

@@ -27,6 +27,7 @@ final class SimulatorService: Sendable {
         "/api/generate": ["POST": { $0.generate }],
         "/api/chat": ["POST": { $0.chat }],
         "/api/create": ["POST": { $0.create }],
+        "/api/pull": ["POST": { $0.pull }],
         "/api/copy": ["POST": { $0.copy }],
         "/api/delete": ["DELETE": { $0.delete }],
     ]
@@ -55,8 +56,26 @@ final class SimulatorService: Sendable {
     }
 
     /// Sends Ollama's error body `{"error": message}`.
-    func sendError(_ message: String, status: Int, _ writer: HTTPResponseWriter) {
-        sendJSON(ErrorResponse(error: message), status: status, writer)
+    func sendError(_ message: String, status: Int, contentType: String = HTTPResponseWriter.ContentType.json, _ writer: HTTPResponseWriter) {
+        sendJSON(ErrorResponse(error: message), status: status, contentType: contentType, writer)
+    }
+
+    /// Sends progress objects as an NDJSON stream, or only the last one (or the failure, as a 500) when not
+    /// streaming, as Ollama's `streamResponse` and `waitForStream` do; the latter sets a bare
+    /// "application/json" before gin's `c.JSON` would add the charset.
+    func sendProgress(_ statuses: [ProgressResponse], failure: String?, stream: Bool, _ writer: HTTPResponseWriter) {
+        guard stream else {
+            if let failure { return sendError(failure, status: 500, contentType: "application/json", writer) }
+            return sendJSON(statuses.last, contentType: "application/json", writer)
+        }
+        do {
+            try writer.startStream(status: 200, contentType: HTTPResponseWriter.ContentType.ndjson)
+            for status in statuses { try writer.writeChunk(Self.line(status)) }
+            if let failure { try writer.writeChunk(Self.line(ErrorResponse(error: failure))) }
+            try writer.endStream()
+        } catch {
+            writer.abort()
+        }
     }
 
     /// Sends 200 with no body, as Ollama's copy and delete do.
