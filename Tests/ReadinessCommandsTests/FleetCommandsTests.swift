@@ -11,8 +11,8 @@ struct FleetCommandsTests {
     static let missing = ["financial_planning_expert_v6", "decision_simplifier_v2", "enhanced_agent_fast_v6"]
 
     /// Runs `body` with the Phase 1 simulator and a function running a command line against it.
-    static func withPhase1(_ body: (URL, @escaping ([String]) async -> (status: ExitCode, out: String, err: String)) async throws -> Void) async throws {
-        let scenario = try Scenario.load(from: DomainFixtures.root.appendingPathComponent("fixtures/scenarios/phase1.json"))
+    static func withPhase1(_ scenario: String = "phase1", _ body: (URL, @escaping ([String]) async -> (status: ExitCode, out: String, err: String)) async throws -> Void) async throws {
+        let scenario = try Scenario.load(from: DomainFixtures.root.appendingPathComponent("fixtures/scenarios/\(scenario).json"))
         try await withSimulator(scenario) { url in
             try await DomainFixtures.withTemporaryDirectory { folder in
                 try await body(folder) { arguments in
@@ -97,5 +97,17 @@ struct FleetCommandsTests {
         let result = await ReadinessCLITests.run(["build", "--dry-run=yes"])
         #expect(result.status == .undecided)
         #expect(result.err.hasPrefix("Error: Option '--dry-run' takes no value\nUsage: readiness build [--config FILE] [--ollama URL] [--dry-run]\n"))
+    }
+
+    @Test func `build pulls a base model Ollama lacks before creating the models built from it`() async throws {
+        try await Self.withPhase1("phase1-empty-base") { _, run in
+            let diagnosis = await run(["diagnose", "--out", "diag"])
+            #expect(diagnosis.status == .notReady)
+            let build = await run(["build"])
+            #expect(build.status == .success, "\(build.out)\(build.err)")
+            #expect(build.out.contains("pull llama3.2:3b"))
+            #expect(build.out.hasSuffix("Done: all 3 missing models are present.\n"))
+            #expect(await run(["validate"]).status == .success)
+        }
     }
 }
