@@ -23,14 +23,14 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests readiness-suites end-to-end repair-loop interrupted-check scaffolded-package demo bench client-compat clean
+.PHONY: build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package demo bench client-compat clean
 
 build:
 	$(SWIFT) build
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, and a package
 ## scaffolded by `readiness init`.
-test: unit-tests readiness-suites end-to-end repair-loop interrupted-check scaffolded-package
+test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package
 
 unit-tests: build
 	$(SWIFT) test
@@ -55,9 +55,9 @@ end-to-end: build
 	done
 	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
 
-## The action plan's repair loop, Phase 1 to READY with the tool alone, every exit status checked.
-repair-loop: build
-	Tests/EndToEnd/repair-loop.sh $(BIN) $(E2E_OUT)/repair >/dev/null
+## The action plan, Phase 1 to READY and migration step 1 with the tool alone, every exit status checked.
+action-plan: build
+	Tests/EndToEnd/action-plan.sh $(BIN) $(E2E_OUT)/action-plan >/dev/null
 
 ## SIGTERM stops a real check whose model hangs within seconds, exit 2, previous reports intact.
 interrupted-check: build
@@ -68,14 +68,11 @@ scaffolded-package: build
 	Tests/EndToEnd/scaffolded-package.sh $(BIN)
 
 ## The seed's story on ollama-sim, from the Phase 1 fleet: check (NOT READY), diagnose, build, validate, update
-## the inventory, check again (READY); then step 1 of the migration is gated on a backup. Output in readiness-report/.
+## the inventory, check again (READY); back up, gate and take migration step 1. Output in readiness-report/.
 DEMO_OUT := readiness-report
 demo: build
-	@Tests/EndToEnd/repair-loop.sh $(BIN) $(DEMO_OUT)
-	@echo; echo "== 7. Migration step 1 needs a backup of the first model too (expect blocked, exit 1)"
-	@echo "\$$ readiness gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/ready"
-	@$(call expect_exit,1,demo: the step 1 gate without backups,$(RUNNER) gate --step 1 --config $(CONFIG) --out $(DEMO_OUT)/ready)
-	@echo; echo "demo: reports in $(DEMO_OUT)/phase1 and $(DEMO_OUT)/ready (open report.html in a browser)"
+	@Tests/EndToEnd/action-plan.sh $(BIN) $(DEMO_OUT)
+	@echo "demo: reports in $(DEMO_OUT)/phase1 and $(DEMO_OUT)/ready (open report.html in a browser)"
 
 bench:
 	$(SWIFT) build -c release --product readiness-bench
