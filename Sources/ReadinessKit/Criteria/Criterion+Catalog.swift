@@ -19,7 +19,10 @@ extension Criterion {
         id: "models-respond", title: "All critical models respond to test queries",
         area: .functionality, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
-            FunctionalityEvaluator.evaluate(model, outcomes: try await checklist.evidence.performance().queries(for: model.name))
+            FunctionalityEvaluator.evaluate(
+                model, outcomes: try await checklist.evidence.performance().queries(for: model.name),
+                passRounds: checklist.config.thresholds.passRounds.map { _ in checklist.config.thresholds.roundsToPass }
+            )
         }
     )
     /// Success rate over all test queries above the threshold.
@@ -28,7 +31,7 @@ extension Criterion {
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .fleet { checklist in
             PerformanceEvaluator.successRate(
-                try await checklist.evidence.performance(), threshold: checklist.config.thresholds.successRate
+                try await checklist.evidence.performance(), thresholds: checklist.config.thresholds
             )
         }
     )
@@ -39,7 +42,7 @@ extension Criterion {
         evaluation: .perModel { checklist, model in
             PerformanceEvaluator.responseTime(
                 model, outcomes: try await checklist.evidence.performance().queries(for: model.name),
-                threshold: checklist.config.thresholds.averageResponseSeconds
+                thresholds: checklist.config.thresholds
             )
         }
     )
