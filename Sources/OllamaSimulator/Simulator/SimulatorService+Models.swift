@@ -17,10 +17,13 @@ extension SimulatorService {
     }
 
     func processes(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
-        let models = store.loaded().map { model, expiresAt in
-            ProcessModelResponse(
+        // Exactly the models the scheduler holds loaded (a deleted one is gone from the store, and so from here).
+        let models = slots.loadedModels().compactMap { name, expiresAt -> ProcessModelResponse? in
+            guard let model = store.find(name.displayShortest) else { return nil }
+            return ProcessModelResponse(
                 name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
-                details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes)
+                details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes,
+                contextLength: Self.contextLength(of: model))
         }
         sendJSON(ProcessResponse(models: models), writer)
     }
@@ -91,6 +94,7 @@ extension SimulatorService {
             return sendError("name \(GoQuoting.quoted(body.model)) is invalid", status: 400, writer)
         }
         guard store.delete(name) else { return sendError("model '\(body.model)' not found", status: 404, writer) }
+        slots.unload(name)
         sendEmpty(writer)
     }
 
@@ -115,6 +119,12 @@ extension SimulatorService {
         ModelDetails(
             parentModel: parent, format: "gguf", family: model.spec.family, families: [model.spec.family],
             parameterSize: model.spec.parameterSize, quantizationLevel: model.spec.quantizationLevel)
+    }
+
+    /// The context a loaded model runs with: its `num_ctx` parameter, else Ollama's default of 4096.
+    static func contextLength(of model: StoredModel) -> Int {
+        if case .integer(let value)? = model.spec.modelfile.parameters["num_ctx"] { return value }
+        return 4096
     }
 
     private func modelInfo(of model: StoredModel) -> [String: JSONValue] {
