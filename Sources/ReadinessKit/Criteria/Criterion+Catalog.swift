@@ -40,8 +40,9 @@ extension Criterion {
         id: "response-time", title: "Average response time",
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
-            PerformanceEvaluator.responseTime(
-                model, outcomes: try await checklist.evidence.performance().queries(for: model.name),
+            let report = try await checklist.evidence.performance()
+            return PerformanceEvaluator.responseTime(
+                model, outcomes: report.queries(for: model.name), loads: report.loads(for: model.name),
                 thresholds: checklist.config.thresholds
             )
         }

@@ -59,9 +59,11 @@ public enum PerformanceEvaluator {
     /// optional bar that is set, its p95 below `p95ResponseSeconds`, its average time to first token below
     /// `timeToFirstTokenSeconds` and its average tokens/s at least `minimumTokensPerSecond`.
     /// The measured value stays the average; the other bars are reported in the message when they fail.
-    public static func responseTime(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], thresholds: ReadinessConfig.Thresholds) -> CriterionResult {
+    public static func responseTime(
+        _ model: ReadinessConfig.Model, outcomes: [QueryOutcome], loads: [ModelLoad] = [], thresholds: ReadinessConfig.Thresholds
+    ) -> CriterionResult {
         let threshold = thresholds.averageResponseSeconds
-        let summary = PerformanceSummary(outcomes)
+        let summary = PerformanceSummary(outcomes, loads: loads)
         let bar = CriterionResult.Threshold(.lessThan, threshold, unit: "s")
         guard let average = summary.latencyAverage else {
             let missing = missingNote(model, outcomes)

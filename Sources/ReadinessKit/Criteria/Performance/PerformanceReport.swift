@@ -170,13 +170,18 @@ public struct PerformanceReport: Sendable, Equatable {
         queries.filter { ModelName.matches($0.model, model) }
     }
 
-    /// The statistics of `model`'s queries.
-    public func summary(for model: String) -> PerformanceSummary {
-        PerformanceSummary(queries(for: model))
+    /// The warm-ups of `model` (matched by Ollama's name rules).
+    public func loads(for model: String) -> [ModelLoad] {
+        loads.filter { ModelName.matches($0.model, model) }
     }
 
-    /// The statistics of every query.
-    public var fleet: PerformanceSummary { PerformanceSummary(queries) }
+    /// The statistics of `model`'s queries and warm-up.
+    public func summary(for model: String) -> PerformanceSummary {
+        PerformanceSummary(queries(for: model), loads: loads(for: model))
+    }
+
+    /// The statistics of every query and warm-up.
+    public var fleet: PerformanceSummary { PerformanceSummary(queries, loads: loads) }
 
     /// Each (model, prompt) of the run with whether it passed the k-of-n rule: at least `k` of its rounds
     /// succeeded. In plan order.
@@ -227,7 +232,10 @@ public struct PerformanceSummary: Sendable, Equatable {
     /// Mean quality over all queries; 0 when there are none.
     public var quality: Double
 
-    public init(_ outcomes: [QueryOutcome]) {
+    /// - Parameters:
+    ///   - outcomes: The queries.
+    ///   - loads: The warm-ups: their load times join the queries' own `load_duration`s in `loadAverage`.
+    public init(_ outcomes: [QueryOutcome], loads: [ModelLoad] = []) {
         let succeeded = outcomes.filter(\.succeeded)
         let latencies = succeeded.compactMap(\.latency)
         queries = outcomes.count
@@ -240,7 +248,7 @@ public struct PerformanceSummary: Sendable, Equatable {
         (latencyMin, latencyMax) = (Statistics.range(latencies)?.min, Statistics.range(latencies)?.max)
         timeToFirstTokenAverage = Statistics.mean(succeeded.compactMap(\.timeToFirstToken))
         tokensPerSecondAverage = Statistics.mean(succeeded.compactMap(\.tokensPerSecond))
-        loadAverage = Statistics.mean(succeeded.compactMap(\.loadSeconds))
+        loadAverage = Statistics.mean(loads.compactMap(\.loadSeconds) + succeeded.compactMap(\.loadSeconds))
         quality = QualityScore.average(outcomes.map(\.quality))
     }
 

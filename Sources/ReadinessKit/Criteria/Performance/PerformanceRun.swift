@@ -21,6 +21,9 @@ public struct PerformanceRun: Sendable {
     public var scorer = QualityScorer()
     /// Whether each model is loaded before its queries (default `true`).
     public var warmUp = true
+    /// Sends the queries round-robin across models instead of model by model, without warm-ups: the order a
+    /// naive client uses, kept only so `make bench` can show what it costs when models do not all fit.
+    public var interleaved = false
     /// Called as each warm-up and query finishes (for progress on a terminal); from any task.
     public var progress: (@Sendable (Progress) -> Void)?
 
@@ -61,6 +64,16 @@ public struct PerformanceRun: Sendable {
     /// The steps in the order workers take them: each model's warm-up, then its queries.
     func steps(_ plan: [Query]) -> [Step] {
         var steps: [Step] = []
+        if interleaved {
+            let models = config.criticalModels.map(\.name)
+            var perModel = models.map { name in plan.indices.filter { plan[$0].model.name == name } }
+            while perModel.contains(where: { !$0.isEmpty }) {
+                for modelIndex in perModel.indices where !perModel[modelIndex].isEmpty {
+                    steps.append(.query(index: perModel[modelIndex].removeFirst(), modelIndex: modelIndex))
+                }
+            }
+            return steps
+        }
         for (modelIndex, model) in config.criticalModels.enumerated() {
             if warmUp { steps.append(.warmUp(modelIndex: modelIndex)) }
             for (index, query) in plan.enumerated() where query.model.name == model.name {
@@ -88,7 +101,7 @@ public struct PerformanceRun: Sendable {
                             await state.finishWarmUp(modelIndex, load, observedLoad: loaded)
                             self.progress?(.loaded(load))
                         case .query(let index, let modelIndex):
-                            if self.warmUp { await state.waitForWarmUp(modelIndex) }
+                            if self.warmUp && !self.interleaved { await state.waitForWarmUp(modelIndex) }
                             let (outcome, loaded) = await self.send(plan[index])
                             let done = await state.finish(index, outcome, observedLoad: loaded)
                             self.progress?(.answered(outcome, done: done, of: plan.count))
@@ -104,19 +117,26 @@ public struct PerformanceRun: Sendable {
     }
 
     /// Loads `model` with a prompt-less generate request, through the budget.
-    /// - Returns: The warm-up, and whether Ollama reported loading the model (`load_duration` > 0).
+    ///
+    /// Ollama answers a load without metrics, so whether the warm-up loaded the model is read from `/api/ps`
+    /// just before it: a model not listed there was loaded by the warm-up, whose wall time is then its load time.
+    /// - Returns: The warm-up, and whether it loaded the model.
     func load(_ model: String) async -> (ModelLoad, Bool) {
         let clock = ContinuousClock()
+        let running = try? await budget.withPermit { try await client.runningModels(timeout: timeout) }
+        let wasLoaded = running?.models.contains { ModelName.matches($0.name, model) } ?? false
         let start = clock.now
         do {
             let answer = try await budget.withPermit {
                 try await client.generate(GenerateRequest(model: model, stream: false), timeout: timeout)
             }
-            let seconds = answer.metrics.loadDuration.flatMap { $0 > 0 ? Double($0) / 1e9 : nil }
+            let wall = start.duration(to: clock.now).timeInterval
+            let reported = answer.metrics.loadDuration.flatMap { $0 > 0 ? Double($0) / 1e9 : nil }
+            let loaded = reported != nil || (running != nil && !wasLoaded)
             let load = ModelLoad(
-                model: model, loadSeconds: seconds, wallSeconds: start.duration(to: clock.now).timeInterval,
+                model: model, loadSeconds: reported ?? (loaded ? wall : nil), wallSeconds: wall,
                 doneReason: answer.doneReason, failure: nil)
-            return (load, seconds != nil)
+            return (load, loaded)
         } catch {
             return (ModelLoad(model: model, loadSeconds: nil, wallSeconds: start.duration(to: clock.now).timeInterval, doneReason: nil, failure: "\(error)"), false)
         }
