@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
         .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
-        .testTarget(name: "ReadinessCommandsTests", dependencies: ["ReadinessCommands", "ReadinessKit", "TestFixtures"]),
+        .testTarget(name: "ReadinessCommandsTests", dependencies: ["ReadinessCommands", "ReadinessKit", "TestFixtures", "OllamaSimulator"]),
         .testTarget(
             name: "FleetKitTests",
             dependencies: ["FleetKit", "OllamaSimulator", "OllamaKit", "ReadinessKit", "TestFixtures", "HTTPTestSupport"],

@@ -5,7 +5,7 @@ struct ArgumentParserTests {
     static let checkUsage = "Usage: readiness check [--config FILE] [--ollama URL] [--gate NAME] [--out DIR] [--package-path DIR] [-- SWIFT-TEST-ARGUMENT...]"
     static let reportUsage = "Usage: readiness report EVENTS.jsonl [--config FILE] [--attachments DIR]... [--gate NAME] [--out DIR]"
     static let gateUsage = "Usage: readiness gate --step N [EVENTS.jsonl] [--config FILE] [--attachments DIR]... [--out DIR]"
-    static let toolUsage = "Usage: readiness <check|report|gate|init> [options]"
+    static let toolUsage = "Usage: readiness <check|report|gate|init|perf> [options]"
 
     struct Valid: Sendable, CustomTestStringConvertible {
         var arguments: [String]
@@ -66,7 +66,7 @@ struct ArgumentParserTests {
 
             """),
         Invalid(arguments: [], error: """
-            Error: Missing command: check, report, gate or init
+            Error: Missing command: check, report, gate, init or perf
             \(toolUsage)
             See 'readiness --help' for more information.
 
