@@ -117,3 +117,6 @@ print("baseline (split lines + JSONSerialization):  \(rate(baseline))")
 print("full path (parse, analyse, verdict, render):  \(rate(full))  verdict \(verdict)")
 print(String(format: "ratio: the full path takes %.2fx the baseline's time", full / baseline))
 if sink == 0 { print("(nothing rendered)") }
+
+print("")
+try await PerfBench.run(config)
