@@ -118,6 +118,8 @@ print("full path (parse, analyse, verdict, render):  \(rate(full))  verdict \(ve
 print(String(format: "ratio: the full path takes %.2fx the baseline's time", full / baseline))
 if sink == 0 { print("(nothing rendered)") }
 
+print("")
+try await PerfBench.run(config)
 print("\nfleet-size sweep (10 prompts per model, zero-latency ollama-sim; targets: per query flat within 1.2x, 1,000-model report < 2 s):")
 let sweep = try await FleetSweep.run(in: folder)
 for figures in sweep {

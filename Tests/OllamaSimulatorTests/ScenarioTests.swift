@@ -12,7 +12,7 @@ import Testing
 
     static let badFiles: [Case] = [
         Case(json: #"{"models": [{"name": "m"}], "extra": 1}"#,
-             message: "s.json: extra: unknown key; the keys allowed here are version, numParallel, seed, models, registry"),
+             message: "s.json: extra: unknown key; the keys allowed here are version, numParallel, maxLoadedModels, seed, models, registry"),
         Case(json: #"{"version": "0.12.6"}"#, message: "s.json: models: missing; this key is required"),
         Case(json: #"{"models": [{"name": "m", "behaviour": {"latency": {"min": 0.5, "max": 0.1}}}]}"#,
              message: "s.json: models[0].behaviour.latency.max: must be at least min (0.5)"),

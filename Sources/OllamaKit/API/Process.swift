@@ -32,10 +32,12 @@ public struct ProcessModelResponse: Codable, Sendable, Equatable {
     public var expiresAt: Date
     /// The part of `size` held in GPU memory, in bytes.
     public var sizeVRAM: Int64
+    /// The context length the model was loaded with (`context_length`, Ollama 0.11+); `nil` when absent.
+    public var contextLength: Int?
 
     public init(
         name: String, model: String? = nil, size: Int64, digest: String, details: ModelDetails = ModelDetails(),
-        expiresAt: Date, sizeVRAM: Int64
+        expiresAt: Date, sizeVRAM: Int64, contextLength: Int? = nil
     ) {
         self.name = name
         self.model = model ?? name
@@ -44,12 +46,14 @@ public struct ProcessModelResponse: Codable, Sendable, Equatable {
         self.details = details
         self.expiresAt = expiresAt
         self.sizeVRAM = sizeVRAM
+        self.contextLength = contextLength
     }
 
     enum CodingKeys: String, CodingKey {
         case name, model, size, digest, details
         case expiresAt = "expires_at"
         case sizeVRAM = "size_vram"
+        case contextLength = "context_length"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +65,7 @@ public struct ProcessModelResponse: Codable, Sendable, Equatable {
         details = try container.decodeIfPresent(ModelDetails.self, forKey: .details) ?? ModelDetails()
         expiresAt = try container.decodeTimestamp(forKey: .expiresAt)
         sizeVRAM = try container.decodeIfPresent(Int64.self, forKey: .sizeVRAM) ?? 0
+        contextLength = try container.decodeIfPresent(Int.self, forKey: .contextLength)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,5 +77,6 @@ public struct ProcessModelResponse: Codable, Sendable, Equatable {
         try container.encode(details, forKey: .details)
         try container.encodeTimestamp(expiresAt, forKey: .expiresAt)
         try container.encode(sizeVRAM, forKey: .sizeVRAM)
+        try container.encodeIfPresent(contextLength, forKey: .contextLength)
     }
 }

@@ -114,6 +114,14 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `true` when an answer was cut off: the stream ended without its final object, or the connection was lost.
+    public var isTruncation: Bool {
+        switch code {
+        case .streamEndedEarly, .connectionLost: true
+        default: false
+        }
+    }
+
     /// `true` when Ollama said the requested model does not exist.
     public var isModelNotFound: Bool {
         if case .modelNotFound = code { return true }

@@ -11,6 +11,7 @@ extension Scenario: ScenarioDecodable {
             !$0.isEmpty && $0.split(separator: ".").allSatisfy { Int($0) != nil }
         }
         numParallel = try object.value(.numParallel, default: 1, must: "must be at least 1") { $0 >= 1 }
+        maxLoadedModels = try object.value(.maxLoadedModels, default: nil as Int?, must: "must be at least 1") { ($0 ?? 1) >= 1 }
         seed = try object.value(.seed, default: 0)
         models = try object.required(.models)
         registry = try object.value(.registry, default: [])

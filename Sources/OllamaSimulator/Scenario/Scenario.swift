@@ -4,8 +4,11 @@ import OllamaKit
 public struct Scenario: Sendable, Equatable {
     /// The version `/api/version` reports.
     public var version: String
-    /// Generations served at once, like `OLLAMA_NUM_PARALLEL`; further requests wait in arrival order.
+    /// Generations each loaded model serves at once, like `OLLAMA_NUM_PARALLEL`; further requests wait in arrival order.
     public var numParallel: Int
+    /// Models loaded at once, like `OLLAMA_MAX_LOADED_MODELS`; the least recently used idle one is evicted to
+    /// load another. `nil` (the default) sets no limit.
+    public var maxLoadedModels: Int?
     /// Makes random choices (latency ranges, fault rates) reproducible.
     public var seed: UInt64
     /// The models the scenario knows, installed or not.
@@ -13,9 +16,10 @@ public struct Scenario: Sendable, Equatable {
     /// Models not installed that `/api/pull` can download; pulling installs them as they are described.
     public var registry: [Model]
 
-    public init(version: String = "0.12.6", numParallel: Int = 1, seed: UInt64 = 0, models: [Model], registry: [Model] = []) {
+    public init(version: String = "0.12.6", numParallel: Int = 1, maxLoadedModels: Int? = nil, seed: UInt64 = 0, models: [Model], registry: [Model] = []) {
         self.version = version
         self.numParallel = numParallel
+        self.maxLoadedModels = maxLoadedModels
         self.seed = seed
         self.models = models
         self.registry = registry
@@ -172,7 +176,7 @@ public struct Scenario: Sendable, Equatable {
 // Encoding is synthesized; decoding is strict and reads the StrictJSON tree (Scenario+Decoding.swift), where
 // these CodingKeys are also the keys each object allows.
 extension Scenario: Encodable {
-    enum CodingKeys: String, CodingKey, CaseIterable { case version, numParallel, seed, models, registry }
+    enum CodingKeys: String, CodingKey, CaseIterable { case version, numParallel, maxLoadedModels, seed, models, registry }
 }
 
 extension Scenario.Model: Encodable {

@@ -18,7 +18,7 @@ struct StoredModel: Sendable {
     var displayName: String { name.displayShortest }
 }
 
-/// The simulator's installed and loaded models; create, copy and delete change it.
+/// The simulator's installed models; create, copy and delete change it. `GenerationSlots` holds which are loaded.
 final class ModelStore: @unchecked Sendable {
     // `lock` guards all the stored properties below it.
     private let lock = NSLock()
@@ -27,7 +27,6 @@ final class ModelStore: @unchecked Sendable {
     private let described: [ModelName: Scenario.Model]
     /// Models `/api/pull` can install.
     private let registry: [ModelName: Scenario.Model]
-    private var loadedUntil: [ModelName: Date] = [:]
     private var occurrences: [String: Int] = [:]
 
     /// How long a model stays loaded when the request does not say (Ollama's default `keep_alive`).
@@ -116,37 +115,9 @@ final class ModelStore: @unchecked Sendable {
     func delete(_ name: ModelName) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        loadedUntil[name] = nil
         let before = installed.count
         installed.removeAll { $0.name == name }
         return installed.count < before
-    }
-
-    /// Marks `name` loaded for `keepAlive` seconds from now (negative: until the server stops).
-    /// - Returns: `true` when it was not loaded before (a cold start).
-    @discardableResult
-    func keepLoaded(_ name: ModelName, for keepAlive: TimeInterval, now: Date = Date()) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let wasLoaded = (loadedUntil[name] ?? .distantPast) > now
-        loadedUntil[name] = keepAlive < 0 ? Self.forever : now.addingTimeInterval(keepAlive)
-        return !wasLoaded
-    }
-
-    /// Unloads `name` at once (`keep_alive: 0`).
-    func unload(_ name: ModelName) {
-        lock.lock()
-        loadedUntil[name] = nil
-        lock.unlock()
-    }
-
-    /// Installed models still loaded at `now`, with when each will unload, longest remaining first.
-    func loaded(now: Date = Date()) -> [(model: StoredModel, expiresAt: Date)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return installed.compactMap { model in
-            loadedUntil[model.name].flatMap { $0 > now ? (model, $0) : nil }
-        }.sorted { $0.expiresAt > $1.expiresAt }
     }
 
     /// How many times this model has been asked this prompt before (0 the first time); feeds seeded draws.
@@ -157,9 +128,6 @@ final class ModelStore: @unchecked Sendable {
         defer { occurrences[key, default: 0] += 1 }
         return occurrences[key, default: 0]
     }
-
-    /// What Ollama reports for a model kept loaded "forever" (a negative keep_alive): far in the future.
-    private static let forever = Date(timeIntervalSince1970: 10_000_000_000)
 
     @discardableResult
     private func install(_ model: StoredModel) -> StoredModel {

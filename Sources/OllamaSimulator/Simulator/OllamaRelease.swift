@@ -25,19 +25,3 @@ struct OllamaRelease: Comparable {
     /// `ShowResponse.Capabilities` came with v0.6.4.
     var showsCapabilities: Bool { self >= OllamaRelease("0.6.4") }
 }
-
-/// One `/api/ps` entry: OllamaKit's fields plus `context_length` for releases that send it.
-struct ProcessEntry: Encodable {
-    var model: ProcessModelResponse
-    var contextLength: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case contextLength = "context_length"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try model.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(contextLength, forKey: .contextLength)
-    }
-}

@@ -58,19 +58,22 @@ extension SimulatorService {
 
     private func answer(_ call: Inference, loadOnly: Bool, _ writer: HTTPResponseWriter) {
         if loadOnly && call.keepAlive == 0 {
-            store.unload(call.model.name)
+            slots.unload(call.model.name)
             return sendJSON(finalObject(call, text: "", reason: "unload", context: nil, metrics: Metrics()), writer)
         }
         let start = Date()
-        guard slots.acquire(unless: stop) else { return writer.abort() }
-        defer {
-            store.keepLoaded(call.model.name, for: call.keepAlive)
-            slots.release()
-        }
-        if store.keepLoaded(call.model.name, for: call.keepAlive) {
+        guard let admission = slots.acquire(call.model.name, keepAlive: call.keepAlive, unless: stop) else { return writer.abort() }
+        defer { slots.release(call.model.name) }
+        // Only the request that loads the model reports a load_duration: the time the load took.
+        var loadSeconds: TimeInterval = 0
+        if admission.loads {
+            let loadStart = Date()
             guard stop.sleep(call.model.spec.behaviour.loadDuration) else { return writer.abort() }
+            slots.finishLoading(call.model.name)
+            loadSeconds = Date().timeIntervalSince(loadStart)
         }
         if loadOnly {
+            // routes.go answers a load without metrics: {"model", "created_at", "response": "", "done": true, "done_reason": "load"}.
             return sendJSON(finalObject(call, text: "", reason: "load", context: nil, metrics: Metrics()), writer)
         }
         let loaded = Date()
@@ -86,7 +89,7 @@ extension SimulatorService {
         case .answer, .truncate:
             guard stop.sleep(plan.latency) else { return writer.abort() }
             do {
-                try produce(call, plan: plan, start: start, loaded: loaded, writer)
+                try produce(call, plan: plan, start: start, loaded: loaded, loadSeconds: loadSeconds, writer)
             } catch {
                 writer.abort()
             }
@@ -94,7 +97,9 @@ extension SimulatorService {
     }
 
     /// Sends the tokens at the behaviour's speed, streamed or as one object, cut short for `.truncate`.
-    private func produce(_ call: Inference, plan: GenerationPlan, start: Date, loaded: Date, _ writer: HTTPResponseWriter) throws {
+    private func produce(
+        _ call: Inference, plan: GenerationPlan, start: Date, loaded: Date, loadSeconds: TimeInterval, _ writer: HTTPResponseWriter
+    ) throws {
         let evalStart = Date()
         let interval = call.model.spec.behaviour.tokensPerSecond.map { 1 / $0 } ?? 0
         var cut: Int?
@@ -109,7 +114,7 @@ extension SimulatorService {
         }
         let end = Date()
         let metrics = Metrics(
-            totalDuration: nanoseconds(end.timeIntervalSince(start)), loadDuration: nanoseconds(loaded.timeIntervalSince(start)),
+            totalDuration: nanoseconds(end.timeIntervalSince(start)), loadDuration: nanoseconds(loadSeconds),
             promptEvalCount: plan.promptTokens, promptEvalDuration: nanoseconds(evalStart.timeIntervalSince(loaded)),
             evalCount: plan.tokens.count, evalDuration: nanoseconds(end.timeIntervalSince(evalStart)))
         let context = GenerationPlan.contextTokens(GenerationPlan.tokenize(call.prompt) + plan.tokens)

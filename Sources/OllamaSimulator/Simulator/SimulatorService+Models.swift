@@ -18,11 +18,12 @@ extension SimulatorService {
 
     func processes(_ request: HTTPRequest, _ writer: HTTPResponseWriter) {
         let release = OllamaRelease(scenario.version)
-        let models = store.loaded().map { model, expiresAt in
-            ProcessEntry(
-                model: ProcessModelResponse(
-                    name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
-                    details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes),
+        // Exactly the models the scheduler holds loaded (a deleted one is gone from the store, and so from here).
+        let models = slots.loadedModels().compactMap { name, expiresAt -> ProcessModelResponse? in
+            guard let model = store.find(name.displayShortest) else { return nil }
+            return ProcessModelResponse(
+                name: model.displayName, model: model.displayName, size: model.spec.sizeBytes, digest: model.digest,
+                details: details(of: model, parent: ""), expiresAt: expiresAt, sizeVRAM: model.spec.sizeBytes,
                 contextLength: release.listsContextLength ? Self.contextLength(of: model) : nil)
         }
         sendJSON(["models": models], writer)
@@ -101,6 +102,7 @@ extension SimulatorService {
             return sendError("name \(GoQuoting.quoted(body.model)) is invalid", status: 400, writer)
         }
         guard store.delete(name) else { return sendError("model '\(body.model)' not found", status: 404, writer) }
+        slots.unload(name)
         sendEmpty(writer)
     }
 

@@ -11,7 +11,7 @@ final class SimulatorService: Sendable {
     init(scenario: Scenario, stop: StopSignal) {
         self.scenario = scenario
         self.store = ModelStore(scenario: scenario)
-        self.slots = GenerationSlots(limit: scenario.numParallel)
+        self.slots = GenerationSlots(limit: scenario.numParallel, maxLoadedModels: scenario.maxLoadedModels)
         self.stop = stop
     }
 

@@ -81,7 +81,8 @@ private struct ConfigDecoder {
         var thresholds = ReadinessConfig.Thresholds()
         guard let node else { return thresholds }
         let members = try node.object(
-            allowed: ["successRate", "averageResponseSeconds", "quality", "diskUsedFraction", "requestTimeoutSeconds", "maxConcurrentRequests", "rounds"],
+            allowed: ["successRate", "averageResponseSeconds", "quality", "diskUsedFraction", "requestTimeoutSeconds", "maxConcurrentRequests", "rounds"]
+                + Self.performanceThresholdKeys,
             fix: "Give the thresholds as an object."
         )
         func fraction(_ key: String, _ keyPath: WritableKeyPath<ReadinessConfig.Thresholds, Double>) throws {
@@ -110,6 +111,7 @@ private struct ConfigDecoder {
         try seconds("requestTimeoutSeconds", \.requestTimeoutSeconds)
         try count("maxConcurrentRequests", \.maxConcurrentRequests, 1...64, fix: "Write how many requests Ollama serves at once (OLLAMA_NUM_PARALLEL), e.g. 2.")
         try count("rounds", \.rounds, 1...100, fix: "Write how many times each prompt is sent, e.g. 3.")
+        try performanceThresholds(members, into: &thresholds)
         return thresholds
     }
 
@@ -329,5 +331,35 @@ private struct ConfigDecoder {
     private func path(_ node: ConfigNode, of what: String) throws -> URL {
         let value = try node.string("a path to \(what)", fix: "Write the path relative to this file's folder.")
         return PathResolver.resolve(value, against: base, environment: environment)
+    }
+}
+
+// MARK: Performance thresholds (readiness perf and the Performance suite)
+
+extension ConfigDecoder {
+    /// The optional keys of `thresholds` that gate the performance run beyond the average response time.
+    static let performanceThresholdKeys = ["p95ResponseSeconds", "timeToFirstTokenSeconds", "minimumTokensPerSecond", "passRounds"]
+
+    /// Reads the performance keys of `thresholds` (after `rounds`, which `passRounds` may not exceed).
+    func performanceThresholds(_ members: [String: ConfigNode], into thresholds: inout ReadinessConfig.Thresholds) throws {
+        func positive(_ key: String, unit: String, example: String) throws -> Double? {
+            guard let child = optional(members, key) else { return nil }
+            let expected = "a number of \(unit) greater than 0"
+            let value = try child.number(expected, fix: "Write it in \(unit), e.g. \(example).")
+            guard value > 0, value.isFinite else { throw child.mismatch(expected, fix: "Write it in \(unit), e.g. \(example).") }
+            return value
+        }
+        thresholds.p95ResponseSeconds = try positive("p95ResponseSeconds", unit: "seconds", example: "45")
+        thresholds.timeToFirstTokenSeconds = try positive("timeToFirstTokenSeconds", unit: "seconds", example: "2")
+        thresholds.minimumTokensPerSecond = try positive("minimumTokensPerSecond", unit: "tokens per second", example: "10")
+        if let child = optional(members, "passRounds") {
+            let value = try positiveInteger(child)
+            guard value <= thresholds.rounds else {
+                throw child.error(
+                    "passRounds \(value) is more than rounds \(thresholds.rounds)",
+                    fix: "Make passRounds (the k of k-of-n) at most rounds, e.g. rounds 3 and passRounds 2.")
+            }
+            thresholds.passRounds = value
+        }
     }
 }

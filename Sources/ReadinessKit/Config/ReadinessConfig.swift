@@ -83,6 +83,18 @@ public struct ReadinessConfig: Sendable, Equatable {
         public var maxConcurrentRequests = 2
         /// How many times every prompt is sent in the performance run.
         public var rounds = 1
+        /// Optional gate on each model's 95th-percentile response time (nearest rank), in seconds: below it.
+        public var p95ResponseSeconds: Double?
+        /// Optional gate on each model's average time to first token, in seconds: below it.
+        public var timeToFirstTokenSeconds: Double?
+        /// Optional gate on each model's average generation speed (`eval_count / eval_duration`): at least it.
+        public var minimumTokensPerSecond: Double?
+        /// The k of a k-of-n rule for flaky prompts: a prompt passes when at least this many of its `rounds`
+        /// rounds succeed; `nil` means every round must (k = n). Never above `rounds`.
+        public var passRounds: Int?
+
+        /// The k of the k-of-n rule: `passRounds`, else every round.
+        public var roundsToPass: Int { min(passRounds ?? rounds, max(1, rounds)) }
 
         public init() {}
     }

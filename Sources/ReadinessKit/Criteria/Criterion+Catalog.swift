@@ -19,7 +19,10 @@ extension Criterion {
         id: "models-respond", title: "All critical models respond to test queries",
         area: .functionality, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
-            FunctionalityEvaluator.evaluate(model, outcomes: try await checklist.evidence.performance().queries(for: model.name))
+            FunctionalityEvaluator.evaluate(
+                model, outcomes: try await checklist.evidence.performance().queries(for: model.name),
+                passRounds: checklist.config.thresholds.passRounds.map { _ in checklist.config.thresholds.roundsToPass }
+            )
         }
     )
     /// Success rate over all test queries above the threshold.
@@ -28,7 +31,7 @@ extension Criterion {
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .fleet { checklist in
             PerformanceEvaluator.successRate(
-                try await checklist.evidence.performance(), threshold: checklist.config.thresholds.successRate
+                try await checklist.evidence.performance(), thresholds: checklist.config.thresholds
             )
         }
     )
@@ -37,9 +40,10 @@ extension Criterion {
         id: "response-time", title: "Average response time",
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
-            PerformanceEvaluator.responseTime(
-                model, outcomes: try await checklist.evidence.performance().queries(for: model.name),
-                threshold: checklist.config.thresholds.averageResponseSeconds
+            let report = try await checklist.evidence.performance()
+            return PerformanceEvaluator.responseTime(
+                model, outcomes: report.queries(for: model.name), loads: report.loads(for: model.name),
+                thresholds: checklist.config.thresholds
             )
         }
     )

@@ -20,4 +20,16 @@ public enum Statistics {
         let rank = Int((min(100, max(0, p)) * Double(sorted.count) / 100).rounded(.up))
         return sorted[max(rank, 1) - 1]
     }
+
+    /// The smallest and largest sample, or `nil` for no samples.
+    public static func range(_ samples: [Double]) -> (min: Double, max: Double)? {
+        guard let low = samples.min(), let high = samples.max() else { return nil }
+        return (low, high)
+    }
+
+    /// Whether at least `k` of `outcomes` are `true`: the k-of-n rule for a flaky prompt's rounds.
+    /// A `k` above the count can never be met; a `k` of 0 or less always is.
+    public static func atLeast(_ k: Int, of outcomes: [Bool]) -> Bool {
+        outcomes.count(where: { $0 }) >= k
+    }
 }

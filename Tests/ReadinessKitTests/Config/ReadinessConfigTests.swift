@@ -73,6 +73,26 @@ import Testing
         }
     }
 
+    @Test func `performance thresholds are optional, and passRounds is at most rounds`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let models = #""models": [{"name": "m", "prompts": [{"prompt": "p", "expect": ["k"]}]}]"#
+            let plain = try ReadinessConfig.load(from: DomainFixtures.write("{\(models)}", to: "a.json", in: folder), environment: [:])
+            #expect(plain.thresholds.p95ResponseSeconds == nil && plain.thresholds.passRounds == nil)
+            #expect(plain.thresholds.roundsToPass == 1)
+            let url = try DomainFixtures.write("""
+                {"thresholds": {"rounds": 3, "passRounds": 2, "p95ResponseSeconds": 45, "timeToFirstTokenSeconds": 2,
+                 "minimumTokensPerSecond": 10}, \(models)}
+                """, to: "b.json", in: folder)
+            let thresholds = try ReadinessConfig.load(from: url, environment: [:]).thresholds
+            #expect(thresholds.p95ResponseSeconds == 45 && thresholds.timeToFirstTokenSeconds == 2)
+            #expect(thresholds.minimumTokensPerSecond == 10 && thresholds.passRounds == 2 && thresholds.roundsToPass == 2)
+            let tooMany = try DomainFixtures.write(#"{"thresholds": {"rounds": 2, "passRounds": 3}, "# + models + "}", to: "c.json", in: folder)
+            #expect(throws: ConfigError.self) { try ReadinessConfig.load(from: tooMany, environment: [:]) }
+            let negative = try DomainFixtures.write(#"{"thresholds": {"p95ResponseSeconds": 0}, "# + models + "}", to: "d.json", in: folder)
+            #expect(throws: ConfigError.self) { try ReadinessConfig.load(from: negative, environment: [:]) }
+        }
+    }
+
     @Test func `optional sections decode thresholds, gates, judge and models path`() async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let url = try DomainFixtures.write("""

@@ -110,4 +110,53 @@ struct PerformanceEvaluatorTests {
         #expect(score.component("judge") == nil)
         #expect(score.total == Self.good.total)
     }
+
+    static func round(_ round: Int, prompt: String, ok: Bool) -> QueryOutcome {
+        var outcome = ok ? success(1) : failure("HTTP 500")
+        outcome.prompt = prompt
+        outcome.round = round
+        return outcome
+    }
+
+    @Test func `with passRounds a prompt passes when k of its n rounds succeeded`() {
+        // "a" passes 2 of 3, "b" 1 of 3: one prompt of two passes 2-of-3, 50%.
+        let report = PerformanceReport(queries: [
+            Self.round(1, prompt: "a", ok: true), Self.round(2, prompt: "a", ok: false), Self.round(3, prompt: "a", ok: true),
+            Self.round(1, prompt: "b", ok: false), Self.round(2, prompt: "b", ok: true), Self.round(3, prompt: "b", ok: false),
+        ])
+        #expect(report.prompts(passing: 2).map(\.passed) == [true, false])
+        var thresholds = ReadinessConfig.Thresholds()
+        thresholds.rounds = 3
+        thresholds.passRounds = 2
+        thresholds.successRate = 0.4
+        let result = PerformanceEvaluator.successRate(report, thresholds: thresholds)
+        #expect(result.passed && result.measured == 0.5)
+        #expect(result.message == "1 of 2 test prompts succeeded in at least 2 of their rounds (50%), above 40%; failing: planner 'b' (1 of 3)")
+        thresholds.passRounds = 1
+        #expect(PerformanceEvaluator.successRate(report, thresholds: thresholds).measured == 1)
+        let responds = FunctionalityEvaluator.evaluate(Self.model, outcomes: report.queries, passRounds: 2)
+        #expect(!responds.passed && responds.measured == 1)
+        #expect(FunctionalityEvaluator.evaluate(Self.model, outcomes: report.queries, passRounds: 1).passed)
+        // Without passRounds every query counts: 3 of 6.
+        thresholds.passRounds = nil
+        #expect(PerformanceEvaluator.successRate(report, thresholds: thresholds).measured == 0.5)
+    }
+
+    @Test func `p95, time to first token and tokens per second gate response time when set`() {
+        let outcomes = [Self.success(2), Self.success(4)]
+        var thresholds = ReadinessConfig.Thresholds()
+        #expect(PerformanceEvaluator.responseTime(Self.model, outcomes: outcomes, thresholds: thresholds).passed)
+        thresholds.p95ResponseSeconds = 4
+        let slowTail = PerformanceEvaluator.responseTime(Self.model, outcomes: outcomes, thresholds: thresholds)
+        #expect(!slowTail.passed && slowTail.measured == 3)
+        #expect(slowTail.message.hasSuffix("below 30.00 s; but p95 4.00 s is not below 4.00 s"))
+        thresholds.p95ResponseSeconds = 5
+        thresholds.timeToFirstTokenSeconds = 0.25
+        thresholds.minimumTokensPerSecond = 50
+        let misses = PerformanceEvaluator.extraBarsMissed(PerformanceSummary(outcomes), thresholds)
+        #expect(misses == ["first token 0.30 s is not below 0.25 s", "40.0 tokens/s is below 50.0"])
+        thresholds.timeToFirstTokenSeconds = 1
+        thresholds.minimumTokensPerSecond = 40
+        #expect(PerformanceEvaluator.responseTime(Self.model, outcomes: outcomes, thresholds: thresholds).passed)
+    }
 }

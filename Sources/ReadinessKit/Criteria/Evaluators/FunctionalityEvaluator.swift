@@ -7,8 +7,29 @@ public enum FunctionalityEvaluator {
     /// - Parameters:
     ///   - model: The configured model.
     ///   - outcomes: Its queries (`PerformanceReport.queries(for:)`); none is a failure.
-    public static func evaluate(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome]) -> CriterionResult {
+    ///   - passRounds: The k of `thresholds.passRounds`: each prompt must succeed in at least k of its rounds;
+    ///     `nil` asks for every query.
+    public static func evaluate(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], passRounds: Int? = nil) -> CriterionResult {
         let criterion = Criterion.modelsRespond
+        if let k = passRounds, !outcomes.isEmpty {
+            let prompts = PerformanceReport(queries: outcomes).prompts(passing: k)
+            let failing = prompts.filter { !$0.passed }
+            let bar = CriterionResult.Threshold(.atLeast, Double(prompts.count), unit: "count")
+            let measured = Double(prompts.count - failing.count)
+            guard !failing.isEmpty else {
+                return criterion.result(
+                    model: model.name, passed: true, measured: measured, threshold: bar,
+                    message: "\(model.name) answered all \(prompts.count) test prompts in at least \(k) of their rounds"
+                )
+            }
+            let quoted = failing.map { "'\(abbreviated($0.prompt))' succeeded in \($0.succeeded) of \($0.rounds.count) rounds" }
+            return criterion.result(
+                model: model.name, passed: false, measured: measured, threshold: bar,
+                message: "\(model.name) answered \(Int(measured)) of \(prompts.count) test prompts in at least \(k) of their rounds: "
+                    + quoted.joined(separator: "; ") + PerformanceEvaluator.missingNote(model, outcomes),
+                actions: ["Check the model by hand: " + ModelActions.run(model.name, prompt: failing[0].prompt)]
+            )
+        }
         let failed = outcomes.filter { !$0.succeeded }
         let answered = Double(outcomes.count - failed.count)
         let bar = CriterionResult.Threshold(.atLeast, Double(outcomes.count), unit: "count")

@@ -23,6 +23,12 @@ public struct QueryOutcome: Sendable, Equatable {
     public var loadSeconds: Double?
     /// The answer's quality; all zero for a failed query.
     public var quality: QualityScore
+    /// What kind of failure `failure` is; `nil` when the query succeeded.
+    public var failureKind: FailureKind?
+    /// Ollama's own `total_duration` in seconds, beside the client's wall-clock `latency`.
+    public var ollamaTotalSeconds: Double?
+    /// Seconds the client waited before giving up or failing (the timeout for a timeout); `nil` on success.
+    public var failedAfter: Double?
 
     public var succeeded: Bool { failure == nil }
 
@@ -41,6 +47,94 @@ public struct QueryOutcome: Sendable, Equatable {
         self.tokensPerSecond = tokensPerSecond
         self.loadSeconds = loadSeconds
         self.quality = quality
+        self.failureKind = failure == nil ? nil : (modelMissing ? .modelMissing : .other)
+    }
+}
+
+/// Why a query failed, grouped for reports.
+public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    /// Ollama could not be reached (connection refused, connect timeout).
+    case unreachable
+    /// No complete answer within `requestTimeoutSeconds`.
+    case timeout
+    /// Ollama does not have the model (404).
+    case modelMissing
+    /// Another HTTP error status.
+    case httpStatus(Int)
+    /// The stream ended without its final `done` object, or the connection was lost mid-answer.
+    case truncatedStream
+    /// The answer had no text.
+    case emptyAnswer
+    /// Anything else (an undecodable answer, an error object in the stream).
+    case other
+
+    /// The group label: "unreachable", "timeout", "HTTP 500", "model missing", "truncated stream", ...
+    public var description: String {
+        switch self {
+        case .unreachable: "unreachable"
+        case .timeout: "timeout"
+        case .modelMissing: "model missing"
+        case .httpStatus(let status): "HTTP \(status)"
+        case .truncatedStream: "truncated stream"
+        case .emptyAnswer: "empty answer"
+        case .other: "other"
+        }
+    }
+
+    /// The kind of a client error.
+    public init(_ error: any Error) {
+        guard let error = error as? OllamaError else { self = .other; return }
+        if error.isModelNotFound {
+            self = .modelMissing
+        } else if error.isUnreachable {
+            self = .unreachable
+        } else if error.isTimeout {
+            self = .timeout
+        } else if error.isTruncation {
+            self = .truncatedStream
+        } else if let status = error.httpStatus {
+            self = .httpStatus(status)
+        } else {
+            self = .other
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let known: [FailureKind] = [.unreachable, .timeout, .modelMissing, .truncatedStream, .emptyAnswer, .other]
+        if let kind = known.first(where: { $0.description == text }) {
+            self = kind
+        } else if text.hasPrefix("HTTP "), let status = Int(text.dropFirst(5)) {
+            self = .httpStatus(status)
+        } else {
+            self = .other
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// The warm-up of one model: a generate request without a prompt, which Ollama answers with `done_reason`
+/// "load" once the model is in memory. Its time is the model's load time, never part of any latency.
+public struct ModelLoad: Sendable, Equatable {
+    public var model: String
+    /// Ollama's `load_duration` in seconds; `nil` when it was 0 (already loaded) or the request failed.
+    public var loadSeconds: Double?
+    /// Wall time of the warm-up request in seconds.
+    public var wallSeconds: Double
+    /// Ollama's `done_reason` ("load" from Ollama and ollama-sim).
+    public var doneReason: String?
+    public var failure: String?
+
+    public init(model: String, loadSeconds: Double?, wallSeconds: Double, doneReason: String?, failure: String?) {
+        self.model = model
+        self.loadSeconds = loadSeconds
+        self.wallSeconds = wallSeconds
+        self.doneReason = doneReason
+        self.failure = failure
     }
 }
 
@@ -52,10 +146,28 @@ public struct PerformanceReport: Sendable, Equatable {
     }
     /// Positions in `queries` by model identity, so each model's queries are a lookup, not a scan of all.
     private var byModel: [String: [Int]]
+    /// The warm-up of each model, in plan order (empty when the run did not warm up).
+    public var loads: [ModelLoad]
+    /// Responses (warm-ups and queries) whose `load_duration` was above 0: each is a model load Ollama made.
+    public var observedLoads: Int
+    /// Wall time of the whole run in seconds (monotonic clock), warm-ups included.
+    public var wallSeconds: Double
 
-    public init(queries: [QueryOutcome]) {
+    public init(queries: [QueryOutcome], loads: [ModelLoad] = [], observedLoads: Int = 0, wallSeconds: Double = 0) {
         self.queries = queries
         byModel = Self.group(queries)
+        self.loads = loads
+        self.observedLoads = observedLoads
+        self.wallSeconds = wallSeconds
+    }
+
+    /// The fewest loads the run could have made: one per model whose warm-up succeeded.
+    public var minimumLoads: Int { loads.filter { $0.failure == nil }.count }
+
+    /// The failed queries by kind, most frequent first.
+    public func failureGroups(_ outcomes: [QueryOutcome]? = nil) -> [(kind: FailureKind, count: Int)] {
+        let counts = Dictionary(grouping: (outcomes ?? queries).compactMap(\.failureKind), by: { $0 }).mapValues(\.count)
+        return counts.map { ($0.key, $0.value) }.sorted { ($1.count, $0.kind.description) < ($0.count, $1.kind.description) }
     }
 
     /// The queries sent to `model` (matched by Ollama's name rules).
@@ -71,13 +183,46 @@ public struct PerformanceReport: Sendable, Equatable {
         return groups
     }
 
-    /// The statistics of `model`'s queries.
-    public func summary(for model: String) -> PerformanceSummary {
-        PerformanceSummary(queries(for: model))
+    /// The warm-ups of `model` (matched by Ollama's name rules).
+    public func loads(for model: String) -> [ModelLoad] {
+        loads.filter { ModelName.matches($0.model, model) }
     }
 
-    /// The statistics of every query.
-    public var fleet: PerformanceSummary { PerformanceSummary(queries) }
+    /// The statistics of `model`'s queries and warm-up.
+    public func summary(for model: String) -> PerformanceSummary {
+        PerformanceSummary(queries(for: model), loads: loads(for: model))
+    }
+
+    /// The statistics of every query and warm-up.
+    public var fleet: PerformanceSummary { PerformanceSummary(queries, loads: loads) }
+
+    /// Each (model, prompt) of the run with whether it passed the k-of-n rule: at least `k` of its rounds
+    /// succeeded. In plan order.
+    public func prompts(passing k: Int) -> [PromptRounds] {
+        var order: [String] = []
+        var groups: [String: [QueryOutcome]] = [:]
+        for query in queries {
+            let key = "\(query.model)\u{0}\(query.prompt)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(query)
+        }
+        return order.map { key in
+            let rounds = groups[key]!
+            return PromptRounds(model: rounds[0].model, prompt: rounds[0].prompt, rounds: rounds, required: k)
+        }
+    }
+}
+
+/// One test prompt of one model over its rounds, judged by the k-of-n rule.
+public struct PromptRounds: Sendable, Equatable {
+    public var model: String
+    public var prompt: String
+    public var rounds: [QueryOutcome]
+    /// The k: how many rounds must succeed.
+    public var required: Int
+
+    public var succeeded: Int { rounds.count(where: \.succeeded) }
+    public var passed: Bool { Statistics.atLeast(required, of: rounds.map(\.succeeded)) }
 }
 
 /// Statistics over a set of queries. Timings are taken from successful queries only (a failed query has no
@@ -88,16 +233,22 @@ public struct PerformanceSummary: Sendable, Equatable {
     /// Successful queries / all queries; 0 when there are none.
     public var successRate: Double
     public var latencyAverage: Double?
-    /// Nearest-rank percentiles (`Statistics.percentile`).
+    public var latencyMin: Double?
+    public var latencyMax: Double?
+    /// Nearest-rank percentiles (`Statistics.percentile`): always a measured latency, never an interpolation.
     public var latencyP50: Double?
     public var latencyP95: Double?
+    public var latencyP99: Double?
     public var timeToFirstTokenAverage: Double?
     public var tokensPerSecondAverage: Double?
     public var loadAverage: Double?
     /// Mean quality over all queries; 0 when there are none.
     public var quality: Double
 
-    public init(_ outcomes: [QueryOutcome]) {
+    /// - Parameters:
+    ///   - outcomes: The queries.
+    ///   - loads: The warm-ups: their load times join the queries' own `load_duration`s in `loadAverage`.
+    public init(_ outcomes: [QueryOutcome], loads: [ModelLoad] = []) {
         let succeeded = outcomes.filter(\.succeeded)
         let latencies = succeeded.compactMap(\.latency)
         queries = outcomes.count
@@ -106,9 +257,11 @@ public struct PerformanceSummary: Sendable, Equatable {
         latencyAverage = Statistics.mean(latencies)
         latencyP50 = Statistics.percentile(50, of: latencies)
         latencyP95 = Statistics.percentile(95, of: latencies)
+        latencyP99 = Statistics.percentile(99, of: latencies)
+        (latencyMin, latencyMax) = (Statistics.range(latencies)?.min, Statistics.range(latencies)?.max)
         timeToFirstTokenAverage = Statistics.mean(succeeded.compactMap(\.timeToFirstToken))
         tokensPerSecondAverage = Statistics.mean(succeeded.compactMap(\.tokensPerSecond))
-        loadAverage = Statistics.mean(succeeded.compactMap(\.loadSeconds))
+        loadAverage = Statistics.mean(loads.compactMap(\.loadSeconds) + succeeded.compactMap(\.loadSeconds))
         quality = QualityScore.average(outcomes.map(\.quality))
     }
 
@@ -117,6 +270,7 @@ public struct PerformanceSummary: Sendable, Equatable {
         typealias Metric = CriterionResult.Metric
         let optional: [(String, Double?)] = [
             (Metric.latencyAverage, latencyAverage), (Metric.latencyP50, latencyP50), (Metric.latencyP95, latencyP95),
+            (Metric.latencyP99, latencyP99), (Metric.latencyMin, latencyMin), (Metric.latencyMax, latencyMax),
             (Metric.timeToFirstToken, timeToFirstTokenAverage), (Metric.tokensPerSecond, tokensPerSecondAverage),
             (Metric.loadTime, loadAverage),
         ]

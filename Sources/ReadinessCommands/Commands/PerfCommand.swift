@@ -1,0 +1,129 @@
+import Foundation
+import OllamaKit
+import ReadinessKit
+
+/// `readiness perf`: the performance run in-process, on the engine the Performance suite uses
+/// (`PerformanceRun`), with perf-report.md/.json/.html and optional before/after deltas.
+struct PerfCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "perf",
+        abstract: "Measure the fleet's performance in-process and write perf-report.md, .json and .html.",
+        discussion: """
+            Loads each critical model first (a generate request without a prompt), then sends every test prompt
+            --rounds times, model by model, at most --concurrency at once, on the engine the Performance suite
+            uses. Latency percentiles use the nearest-rank method. Exit 0 when every threshold holds, 1 when one
+            does not, 2 on bad input.
+            """,
+        arguments: [
+            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
+            .option("--ollama", "URL", help: "Ollama to measure (overrides OLLAMA_HOST and the config)"),
+            .option("--rounds", "N", help: "times each prompt is sent (default: thresholds.rounds)"),
+            .option("--concurrency", "C", help: "requests in flight at once (default: thresholds.maxConcurrentRequests)"),
+            .repeatable("--model", "NAME", help: "measure only this critical model; repeat for several (default: all)"),
+            .option("--baseline", "FILE", help: "an earlier perf-report.json (or a baseline file) to compare with"),
+            .option("--out", "DIR", help: "folder for the reports (default: perf-report)"),
+        ]
+    )
+
+    var config: String?
+    var ollama: String?
+    var rounds: Int?
+    var concurrency: Int?
+    var models: [String]
+    var baseline: String?
+    var out: String
+
+    init(_ arguments: ParsedArguments) throws {
+        func count(_ name: String) throws -> Int? {
+            guard let text = arguments.value(name) else { return nil }
+            guard let value = Int(text), value >= 1 else { throw arguments.error("'\(text)' is not a count of at least 1 for \(name)") }
+            return value
+        }
+        config = arguments.value("--config")
+        ollama = arguments.value("--ollama")
+        rounds = try count("--rounds")
+        concurrency = try count("--concurrency")
+        models = arguments.values("--model")
+        baseline = arguments.value("--baseline")
+        out = arguments.value("--out") ?? "perf-report"
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        let loaded = LoadedConfig.load(config, ollama: ollama, context: context)
+        guard var config = loaded.config else {
+            context.error(loaded.problem?.message ?? "the configuration cannot be used")
+            return .undecided
+        }
+        if let rounds { config.thresholds.rounds = rounds }
+        if let concurrency { config.thresholds.maxConcurrentRequests = concurrency }
+        if let passRounds = config.thresholds.passRounds, passRounds > config.thresholds.rounds {
+            context.error("thresholds.passRounds \(passRounds) is more than --rounds \(config.thresholds.rounds)")
+            return .undecided
+        }
+        if !models.isEmpty {
+            let unknown = models.filter { name in !config.criticalModels.contains { ModelName.matches($0.name, name) } }
+            guard unknown.isEmpty else {
+                context.error("'\(unknown[0])' is not a critical model of \(loaded.file.relativePath)")
+                return .undecided
+            }
+            config.models = config.models.filter { model in models.contains { ModelName.matches($0, model.name) } }
+        }
+        var previous: PerfDocument?
+        if let baseline {
+            do {
+                previous = try PerfDocument.read(Data(contentsOf: context.url(baseline)))
+            } catch {
+                context.error("the baseline '\(baseline)' cannot be read: \(error)")
+                return .undecided
+            }
+        }
+        let evidence = OllamaEvidence(config: config)
+        do {
+            _ = try await evidence.version()
+        } catch {
+            context.error("\(error)")
+            return .undecided
+        }
+        var run = PerformanceRun(config: config, client: evidence.client, budget: evidence.budget)
+        if context.isTerminal {
+            let output = context.output
+            run.progress = { step in
+                switch step {
+                case .loaded(let load):
+                    output("loaded \(UntrustedText.consoleLine(load.model))" + (load.failure == nil ? String(format: " in %.2f s\n", load.wallSeconds) : ": failed\n"))
+                case .answered(let outcome, let done, let total):
+                    output("[\(done)/\(total)] \(UntrustedText.consoleLine(outcome.model)) round \(outcome.round): " + (outcome.succeeded ? String(format: "%.2f s\n", outcome.latency ?? 0) : "\(outcome.failureKind?.description ?? "failed")\n"))
+                }
+            }
+        }
+        let report = await run.run()
+        var document = PerfDocument(report, config: config, concurrency: config.thresholds.maxConcurrentRequests, generatedAt: context.now())
+        if let previous { document.deltas = document.deltas(against: previous) }
+        let folder = context.url(out, isDirectory: true)
+        do {
+            for file in PerfRenderer.files(document) {
+                try ReportWriter.write(file.data, to: folder.appendingPathComponent(file.name))
+            }
+        } catch {
+            context.error("\(error)")
+            return .undecided
+        }
+        context.output(Self.summary(document, out: out))
+        return document.passed == true ? .success : .notReady
+    }
+
+    /// The console summary: one line per model, the deltas, the verdict.
+    static func summary(_ document: PerfDocument, out: String) -> String {
+        var lines: [String] = []
+        for figures in document.models + [document.overall] {
+            lines.append(UntrustedText.consoleLine(figures.model) + ": success " + PerfRenderer.percent(figures.successRate)
+                + ", p50 " + PerfRenderer.seconds(figures.latency?.p50) + ", p95 " + PerfRenderer.seconds(figures.latency?.p95))
+        }
+        for delta in document.deltas ?? [] {
+            lines.append("  \(UntrustedText.consoleLine(delta.model)): success \(PerfRenderer.presence(delta.presentBefore, delta.successRateBefore)) → \(PerfRenderer.presence(delta.presentAfter, delta.successRateAfter))")
+        }
+        lines.append("model loads: \(document.observedLoads ?? 0) observed, \(document.minimumLoads ?? 0) minimum")
+        lines.append((document.passed == true ? "PASS: every threshold holds" : "FAIL: a threshold does not hold") + "; reports in \(out)/")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
