@@ -1,4 +1,7 @@
 extension Criterion {
+    /// The module of the built-in criteria's tests; only they may record a catalog criterion.
+    public static let catalogModule = "ReadinessCriteria"
+
     /// Every criterion, in the order of the README's criteria table. A new catalog criterion is one declaration below
     /// plus its place here; the default gate and the checklist follow from this list.
     public static let all: [Criterion] = [

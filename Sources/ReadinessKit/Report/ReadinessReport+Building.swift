@@ -44,7 +44,8 @@ extension ReadinessReport {
         let models = context.config?.modelsInMigrationOrder ?? []
         var analysis = RunAnalysis.analyze(
             evidence, required: gate.criteria, allCritical: gate.allCritical, modelOrder: models.map(\.name),
-            criticalModels: models.filter(\.critical).map(\.name), locator: context.locator
+            criticalModels: models.filter(\.critical).map(\.name), severities: context.config?.severities ?? [:],
+            locator: context.locator
         )
         analysis.problems = problems + analysis.problems
         let verdict = Verdict.decide(gate: gate.name, analysis: analysis)

@@ -2,9 +2,10 @@ import Foundation
 
 extension CriterionOutcome {
     /// Merges the results and tests of one criterion: it passes only if every result passed and no test failed.
-    static func merge(id: String, rows: [CriterionResult], tests: [RunEvidence.Test], required: Bool) -> CriterionOutcome {
+    static func merge(
+        id: String, rows: [CriterionResult], tests: [RunEvidence.Test], severity: CriterionResult.Severity, required: Bool
+    ) -> CriterionOutcome {
         let catalog = Criterion.named(id)
-        let severity = rows.first?.severity ?? catalog?.severity ?? .critical
         let failures = tests.flatMap(\.failures)
         let failing = rows.filter { !$0.passed }
         let unfinished = tests.first { $0.state == .running || $0.state == .declared }

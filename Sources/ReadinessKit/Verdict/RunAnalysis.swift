@@ -18,10 +18,12 @@ public struct RunAnalysis: Sendable, Equatable {
     ///   - modelOrder: Model names in migration order, to sort per-model rows; the fleet, so a result for another
     ///     model is a problem (empty: not checked).
     ///   - criticalModels: The models every per-model criterion the gate requires must have a result for.
+    ///   - severities: readiness.json's severities for catalog criteria (a catalog criterion's severity comes from
+    ///     the catalog and the config, never from what an attachment claims).
     ///   - locator: Where to find the attachment files.
     public static func analyze(
         _ evidence: RunEvidence, required: [String], allCritical: Bool = false, modelOrder: [String],
-        criticalModels: [String] = [], locator: AttachmentLocator
+        criticalModels: [String] = [], severities: [String: CriterionResult.Severity] = [:], locator: AttachmentLocator
     ) -> RunAnalysis {
         var problems = evidence.problems
         var rowsByID: [String: [CriterionResult]] = [:]
@@ -33,6 +35,15 @@ public struct RunAnalysis: Sendable, Equatable {
                 recordingTests.insert(test.id)
                 switch CriterionResultLoader.load(locator.locate(path)) {
                 case .success(let result):
+                    // A built-in criterion counts only from its own built-in test: any other test could claim it.
+                    if Criterion.named(result.id) != nil, !isCatalogTest(test, of: result.id) {
+                        problems.append(RunProblem(
+                            .resultConflict,
+                            "'\(test.path)' recorded a result of the built-in criterion '\(result.id)', which only its own test in \(Criterion.catalogModule) may record",
+                            action: "Give your own criterion an id of its own (a Criterion you declare), then run the check again."
+                        ))
+                        continue
+                    }
                     if !ids.contains(result.id) { ids.append(result.id) }
                     rowsByID[result.id, default: []].append(result)
                     if !(testsByID[result.id] ?? []).contains(where: { $0.id == test.id }) {
@@ -69,10 +80,10 @@ public struct RunAnalysis: Sendable, Equatable {
         var criteria = ids.map { id in
             let rows = (rowsByID[id] ?? []).sorted { order($0) < order($1) }
             let ran = !rows.isEmpty || testsByID[id] != nil
-            let critical = (rows.first?.severity ?? Criterion.named(id)?.severity) == .critical
+            let severity = severity(of: id, rows: rows, severities: severities)
             return CriterionOutcome.merge(
-                id: id, rows: rows, tests: testsByID[id] ?? [],
-                required: required.contains(id) || (allCritical && ran && critical)
+                id: id, rows: rows, tests: testsByID[id] ?? [], severity: severity,
+                required: required.contains(id) || (allCritical && ran && severity == .critical)
             )
         }
         let missing = criteria.filter { $0.required && $0.status == .missing && $0.rows.isEmpty }
@@ -97,6 +108,21 @@ public struct RunAnalysis: Sendable, Equatable {
             ids[criterion.message, default: []].append("'\(criterion.id)'")
         }
         return messages.map { "\(ids[$0, default: []].joined(separator: ", ")) (\($0))" }.joined(separator: "; ")
+    }
+
+    /// A catalog criterion's severity is the catalog's, or readiness.json's; a user's criterion is critical when
+    /// any of its results (or none at all) says so, so one edited attachment cannot turn a failure into a warning.
+    static func severity(
+        of id: String, rows: [CriterionResult], severities: [String: CriterionResult.Severity]
+    ) -> CriterionResult.Severity {
+        if let catalog = Criterion.named(id) { return severities[id] ?? catalog.severity }
+        return rows.allSatisfy { $0.severity == .recommended } && !rows.isEmpty ? .recommended : .critical
+    }
+
+    /// Whether `test` is the built-in test of the catalog criterion `id`: a function of the criteria module whose
+    /// name stands for the id (`ReadinessCriteria.Readiness/Availability/modelsAvailable(model:)`).
+    static func isCatalogTest(_ test: RunEvidence.Test, of id: String) -> Bool {
+        test.module == Criterion.catalogModule && criterionID(forFunction: test.name) == id
     }
 
     /// The criterion id a test function stands for by naming convention: `modelsAvailable(model:)` → `models-available`.

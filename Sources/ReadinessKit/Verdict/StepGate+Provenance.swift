@@ -28,10 +28,12 @@ extension StepGate {
         return gaps
     }
 
-    /// The criteria a step needs: the critical per-model ones of `areas` (the models being migrated must pass them).
+    /// The criteria a step needs: the per-model ones of `areas`, whatever severity readiness.json gives them (the
+    /// models being migrated must pass availability, functionality and performance, and a config that made them
+    /// recommended must not leave a step with nothing to check).
     package static func needed(config: ReadinessConfig, report: ReadinessReport) -> [CriterionOutcome] {
         report.criteria.filter { criterion in
-            guard let area = criterion.area, areas.contains(area), criterion.severity == .critical else { return false }
+            guard let area = criterion.area, areas.contains(area) else { return false }
             return EvidenceCompleteness.isPerModel(criterion)
         }
     }

@@ -48,7 +48,14 @@ public struct StepGate: Sendable, Equatable {
             gaps.append("the last run is incomplete: \(problem.message)")
             act(problem.action)
         }
-        for criterion in needed(config: config, report: report) {
+        let needed = needed(config: config, report: report)
+        // A report that lacks a built-in criterion of these areas altogether (another gate's run) decides nothing.
+        let present = Set(needed.map(\.id))
+        for criterion in Criterion.all where criterion.isPerModel && areas.contains(criterion.area) && !present.contains(criterion.id) {
+            gaps.append("'\(criterion.id)' is not in the last report")
+            act("Run 'readiness check' with the default gate (or one that includes \(criterion.id)), then decide the step again.")
+        }
+        for criterion in needed {
             switch criterion.status {
             case .missing where criterion.rows.isEmpty:
                 gaps.append("'\(criterion.id)' did not run in the last run (filtered out or crashed)")

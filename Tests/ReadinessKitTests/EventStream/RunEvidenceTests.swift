@@ -14,7 +14,7 @@ struct RunEvidenceTests {
         #expect(evidence.functions.allSatisfy { $0.state == .ended && !$0.failed })
         let available = evidence.functions.first { $0.name == "modelsAvailable(model:)" }
         #expect(available?.path == "Readiness/Availability/modelsAvailable(model:)")
-        #expect(available?.module == "ReadinessSuites")
+        #expect(available?.module == "ReadinessCriteria")
         #expect(available?.isParameterized == true)
         #expect(available?.attachments.count == 6)
         #expect(evidence.tests.first?.isSuite == true)
