@@ -1,7 +1,7 @@
 import Foundation
 import OllamaSimulator
 
-/// A loopback TCP server that answers every connection with the same canned bytes, for client tests: the
+/// A loopback TCP server that answers each connection with canned bytes, for client tests: the
 /// requests a client sends, and its handling of answers a simulator would not give.
 ///
 /// It is deliberately dumb (no HTTP parsing beyond reading the request): the point is to send exactly the
@@ -18,7 +18,9 @@ public final class CannedHTTPServer: @unchecked Sendable {
 
     public let port: Int
     private let listener: Socket
-    private let steps: [Step]
+    /// The steps of each connection in turn; connections past the last one get the last one's.
+    private let scripts: [[Step]]
+    private var accepted = 0
     private let lock = NSLock()
     private var connections: [Socket] = []
     private var received: [String] = []
@@ -35,8 +37,20 @@ public final class CannedHTTPServer: @unchecked Sendable {
         return try await body(server)
     }
 
-    public init(_ steps: [Step], backlog: Int32 = 16) throws {
-        self.steps = steps
+    /// Starts a server answering the first connection with `connections[0]`, the second with `connections[1]`…
+    public static func with<T>(connections: [[Step]], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
+        let server = try CannedHTTPServer(connections: connections)
+        defer { server.stop() }
+        return try await body(server)
+    }
+
+    public convenience init(_ steps: [Step], backlog: Int32 = 16) throws {
+        try self.init(connections: [steps], backlog: backlog)
+    }
+
+    public init(connections: [[Step]], backlog: Int32 = 16) throws {
+        precondition(!connections.isEmpty, "a server needs at least one script")
+        self.scripts = connections
         (listener, port) = try Self.listen(backlog: backlog)
         Thread.detachNewThread { [self] in acceptLoop() }
     }
@@ -79,6 +93,10 @@ public final class CannedHTTPServer: @unchecked Sendable {
                 connections.removeAll { $0 == connection }
                 connection.close()
             }
+        }
+        let steps = lock.withLock {
+            defer { accepted += 1 }
+            return scripts[min(accepted, scripts.count - 1)]
         }
         lock.withLock { received.append(readRequest(connection)) }
         for step in steps {

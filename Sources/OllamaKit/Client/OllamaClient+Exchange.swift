@@ -43,19 +43,25 @@ extension OllamaClient {
         "\(call.method) \(OllamaHost.redacted(configuration.url(for: call.path).absoluteString))"
     }
 
-    /// Sends `call` and returns the whole body of a 2xx answer.
+    /// Sends `call` (retrying transient failures) and returns the whole body of a 2xx answer.
+    /// - Throws: `.responseTooLarge` once the body passes `configuration.maxResponseBytes`.
     func send(_ call: Call) async throws -> Data {
-        var status = 0
-        var body = Data()
-        for try await event in try open(call) {
-            switch event {
-            case .head(let code): status = code
-            case .body(let data): body.append(data)
+        try await withRetries(call) { responded in
+            var status = 0
+            var body = Data()
+            for try await event in try open(call) {
+                responded = true
+                switch event {
+                case .head(let code): status = code
+                case .body(let data):
+                    try checkSize(body.count + data.count, configuration.maxResponseBytes, "the answer", of: call)
+                    body.append(data)
+                }
             }
+            try Task.checkCancellation()
+            try checkStatus(status, body: body, of: call)
+            return body
         }
-        try Task.checkCancellation()
-        try checkStatus(status, body: body, of: call)
-        return body
     }
 
     /// Sends `call` and decodes its 2xx answer as one JSON object.
@@ -83,32 +89,48 @@ extension OllamaClient {
     }
 
     private func readStream<Chunk: StreamChunk>(_ call: Call, yield: (Chunk) -> Void) async throws {
-        var status = 0
-        var errorBody = Data()
-        var splitter = NDJSONLineSplitter()
-        var sawFinal = false
-        func emit(_ line: Data) throws {
-            if let failure = try? JSONDecoder().decode(ErrorResponse.self, from: line) {
-                throw OllamaError.streamError(endpoint: endpoint(call), message: failure.error)
+        try await withRetries(call) { responded in
+            var status = 0
+            var received = 0
+            var errorBody = Data()
+            var splitter = NDJSONLineSplitter()
+            var sawFinal = false
+            func emit(_ line: Data) throws {
+                try checkSize(line.count, configuration.maxLineBytes, "a line of the stream", of: call)
+                if let failure = try? JSONDecoder().decode(ErrorResponse.self, from: line) {
+                    throw OllamaError.streamError(endpoint: endpoint(call), message: failure.error)
+                }
+                let chunk = try decodeJSON(Chunk.self, from: line, what: "a line of the stream for \(endpoint(call))")
+                sawFinal = sawFinal || chunk.isFinal
+                yield(chunk)
             }
-            let chunk = try decodeJSON(Chunk.self, from: line, what: "a line of the stream for \(endpoint(call))")
-            sawFinal = sawFinal || chunk.isFinal
-            yield(chunk)
-        }
-        for try await event in try open(call) {
-            switch event {
-            case .head(let code):
-                status = code
-            case .body(let data) where (200..<300).contains(status):
-                for line in splitter.append(data) { try emit(line) }
-            case .body(let data):
-                errorBody.append(data)
+            for try await event in try open(call) {
+                responded = true
+                switch event {
+                case .head(let code):
+                    status = code
+                case .body(let data):
+                    received += data.count
+                    try checkSize(received, configuration.maxResponseBytes, "the stream", of: call)
+                    guard (200..<300).contains(status) else {
+                        errorBody.append(data)
+                        continue
+                    }
+                    for line in splitter.append(data) { try emit(line) }
+                    try checkSize(splitter.pendingByteCount, configuration.maxLineBytes, "a line of the stream", of: call)
+                }
             }
+            try Task.checkCancellation()
+            try checkStatus(status, body: errorBody, of: call)
+            if let line = splitter.finish() { try emit(line) }
+            guard sawFinal else { throw OllamaError.streamEndedEarly(endpoint: endpoint(call)) }
         }
-        try Task.checkCancellation()
-        try checkStatus(status, body: errorBody, of: call)
-        if let line = splitter.finish() { try emit(line) }
-        guard sawFinal else { throw OllamaError.streamEndedEarly(endpoint: endpoint(call)) }
+    }
+
+    /// Throws `.responseTooLarge` when `count` bytes of `what` pass `limit`.
+    private func checkSize(_ count: Int, _ limit: Int, _ what: String, of call: Call) throws {
+        guard count > limit else { return }
+        throw OllamaError.responseTooLarge(endpoint: endpoint(call), what: what, limit: limit)
     }
 
     private func open(_ call: Call) throws -> AsyncThrowingStream<TransferEvent, any Error> {

@@ -9,14 +9,29 @@ extension OllamaClient {
         public var connectTimeout: Duration
         /// How long a whole request may take, unless a call passes its own timeout.
         public var requestTimeout: Duration
+        /// The most bytes one answer (a whole body, or a whole NDJSON stream) may have before the exchange ends.
+        public var maxResponseBytes: Int
+        /// The most bytes one NDJSON line may have before the stream ends.
+        public var maxLineBytes: Int
+        /// How transient failures of requests that are safe to repeat are retried.
+        public var retries: RetryPolicy
+
+        /// 64 MiB: far above any answer Ollama gives to the calls this client makes.
+        public static let defaultMaxResponseBytes = 64 << 20
+        /// 8 MiB: far above any line of an Ollama stream.
+        public static let defaultMaxLineBytes = 8 << 20
 
         public init(
             baseURL: URL = OllamaHost.default.url, connectTimeout: Duration = .seconds(5),
-            requestTimeout: Duration = .seconds(120)
+            requestTimeout: Duration = .seconds(120), maxResponseBytes: Int = defaultMaxResponseBytes,
+            maxLineBytes: Int = defaultMaxLineBytes, retries: RetryPolicy = RetryPolicy()
         ) {
             self.baseURL = baseURL
             self.connectTimeout = connectTimeout
             self.requestTimeout = requestTimeout
+            self.maxResponseBytes = maxResponseBytes
+            self.maxLineBytes = maxLineBytes
+            self.retries = retries
         }
 
         /// The URL of the API path `path` (e.g. "/api/tags") under `baseURL`: its path prefix and query kept,

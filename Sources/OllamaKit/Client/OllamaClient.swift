@@ -8,6 +8,8 @@ import Foundation
 public struct OllamaClient: Sendable {
     /// Where the client connects and its default timeouts.
     public let configuration: Configuration
+    /// Shared by copies of this client, for `retriesMade`.
+    let retryCounter = RetryCounter()
 
     public init(_ configuration: Configuration = .init()) {
         self.configuration = configuration

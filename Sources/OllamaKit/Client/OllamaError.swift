@@ -12,6 +12,7 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         case streamError(endpoint: String, message: String)
         case invalidHost(value: String, reason: String)
         case invalidModelName(name: String, reason: String)
+        case responseTooLarge(endpoint: String, what: String, limit: Int)
     }
 
     private let code: Code
@@ -77,6 +78,12 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
         OllamaError(.invalidModelName(name: name, reason: reason))
     }
 
+    /// The answer to `endpoint` (`what`: "the answer" or "a line of the stream") grew past `limit` bytes,
+    /// so the exchange was ended.
+    public static func responseTooLarge(endpoint: String, what: String, limit: Int) -> OllamaError {
+        OllamaError(.responseTooLarge(endpoint: endpoint, what: what, limit: limit))
+    }
+
     /// How much of a text the server sent an error quotes: enough to diagnose, not a whole page or answer.
     public static let quotedLimit = 200
 
@@ -105,7 +112,8 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// a 5xx status, a truncated stream or an error inside a stream.
     public var isServiceFailure: Bool {
         switch code {
-        case .unreachable, .connectTimedOut, .requestTimedOut, .connectionLost, .streamEndedEarly, .streamError:
+        case .unreachable, .connectTimedOut, .requestTimedOut, .connectionLost, .streamEndedEarly, .streamError,
+             .responseTooLarge:
             true
         case .httpStatus(_, let status, _):
             status >= 500
@@ -118,6 +126,14 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isTruncation: Bool {
         switch code {
         case .streamEndedEarly, .connectionLost: true
+        default: false
+        }
+    }
+
+    /// `true` for a refused connection, or one closed or reset before any answer: a server (re)starting.
+    var isConnectionFailure: Bool {
+        switch code {
+        case .unreachable(_, let reason), .connectionLost(_, let reason): ConnectionFailure.reasons.contains(reason)
         default: false
         }
     }
@@ -167,6 +183,9 @@ public struct OllamaError: Error, Equatable, Sendable, CustomStringConvertible {
             "OLLAMA_HOST '\(OllamaHost.redacted(value))' is not usable: \(reason). Set it like '127.0.0.1:11434' or 'http://host:11434'."
         case .invalidModelName(let name, let reason):
             "'\(name)' is not a valid Ollama model name: \(reason)."
+        case .responseTooLarge(let endpoint, let what, let limit):
+            "Ollama's answer to \(endpoint) was cut off: \(what) exceeded the limit of \(limit) bytes "
+                + "(maxResponseBytes, maxLineBytes). Check that the host is an Ollama server."
         }
     }
 }

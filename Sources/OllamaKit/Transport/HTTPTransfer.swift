@@ -138,13 +138,15 @@ final class HTTPTransfer: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         case .timedOut:
             return OllamaError.requestTimedOut(endpoint: target.endpoint, after: target.requestTimeout)
         case .cannotConnectToHost:
-            return OllamaError.unreachable(host: target.host, reason: "connection refused")
+            return OllamaError.unreachable(host: target.host, reason: ConnectionFailure.refused)
         case .cannotFindHost, .dnsLookupFailed:
             return OllamaError.unreachable(host: target.host, reason: "unknown host")
         case .notConnectedToInternet:
             return OllamaError.unreachable(host: target.host, reason: "no network")
         default:
-            let reason = Self.reason(for: urlError.code)
+            // libcurl's "empty reply" (closed before any byte) arrives as a bad server response: it is a reset.
+            let emptyReply = urlError.code == .badServerResponse && urlError.localizedDescription == "Empty reply from server"
+            let reason = emptyReply ? ConnectionFailure.reset : Self.reason(for: urlError.code)
             return wasConnected
                 ? OllamaError.connectionLost(endpoint: target.endpoint, reason: reason)
                 : OllamaError.unreachable(host: target.host, reason: reason)
@@ -153,7 +155,7 @@ final class HTTPTransfer: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
     private static func reason(for code: URLError.Code) -> String {
         switch code {
-        case .networkConnectionLost: "the connection was closed or reset"
+        case .networkConnectionLost: ConnectionFailure.reset
         // libcurl's "partial file" (a body cut short, e.g. a chunked stream without its last chunk) arrives as -1.
         case .unknown: "the answer broke off before it was complete"
         case .badServerResponse: "the answer was not valid HTTP"

@@ -9,6 +9,9 @@ public struct NDJSONLineSplitter: Sendable {
 
     public init() {}
 
+    /// The bytes of the line still being written (after the last newline).
+    public var pendingByteCount: Int { lines.remainder.count }
+
     /// Adds a chunk and returns the complete, non-blank lines it finished, without their newlines.
     public mutating func append(_ chunk: Data) -> [Data] {
         lines.append(chunk).compactMap(Self.content)

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import OllamaKit
 
 /// `readiness check`: runs the readiness package's tests into `<out>/run`, following progress, then reports
 /// exactly as `report` does, from the same evidence.
@@ -18,6 +19,7 @@ struct CheckCommand: Subcommand {
             .option("--ollama", "URL", help: "Ollama to check (sets OLLAMA_HOST for the tests)"),
             .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
             .option("--out", "DIR", help: "folder for the reports and the run (default: readiness-report)"),
+            .option("--wait-for-ollama", "DURATION", help: "first wait up to DURATION (e.g. 30s, 2m) for Ollama to answer GET /api/version"),
             .option("--package-path", "DIR", help: "the readiness package (default: the current folder, else its nearest parent with a Package.swift)"),
         ],
         passthrough: "SWIFT-TEST-ARGUMENT"
@@ -28,14 +30,22 @@ struct CheckCommand: Subcommand {
     var gate: String
     var out: String
     var packagePath: String?
+    /// `--wait-for-ollama` as typed, and as parsed.
+    var waitForOllama: (text: String, duration: Duration)?
     var swiftTestArguments: [String]
 
-    init(_ arguments: ParsedArguments) {
+    init(_ arguments: ParsedArguments) throws {
         config = arguments.value("--config")
         ollama = arguments.value("--ollama")
         gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
         out = arguments.value("--out") ?? "readiness-report"
         packagePath = arguments.value("--package-path")
+        if let text = arguments.value("--wait-for-ollama") {
+            guard let duration = DurationArgument.parse(text) else {
+                throw arguments.error("--wait-for-ollama '\(text)' is not a duration like 30s, 2m, 500ms or 1h")
+            }
+            waitForOllama = (text, duration)
+        }
         swiftTestArguments = arguments.passthrough
     }
 
@@ -69,6 +79,12 @@ struct CheckCommand: Subcommand {
         // A config that does not load, or lacks the gate, would make any run undecided: report it at once.
         guard let fleet = loaded.config, fleet.gate(named: gate) != nil else {
             return publish(RunEvidence(), loaded, problems: [], context: context)
+        }
+        if let waitForOllama {
+            context.output(UntrustedText.consoleLine("Waiting up to \(waitForOllama.text) for Ollama at \(OllamaHost.redacted(fleet.ollama.host.absoluteString))…") + "\n")
+            guard await OllamaWait.answers(fleet.ollama.host, within: waitForOllama.duration) else {
+                return publish(RunEvidence(), loaded, problems: [OllamaWait.problem(host: fleet.ollama.host, duration: waitForOllama.text)], context: context)
+            }
         }
         do {
             try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)

@@ -30,18 +30,22 @@ public struct Checklist: Sendable {
     public func evaluate(_ criterion: Criterion, model name: String?) async -> CriterionResult {
         let model = criterion.isPerModel ? name : nil
         var result: CriterionResult
+        let retries = RetryTally()
         do {
-            switch criterion.evaluation {
-            case .fleet(let evaluate):
-                result = try await evaluate(self)
-            case .perModel(let evaluate):
-                result = try await evaluate(self, try self.model(name, criterion))
-            case nil:
-                throw CriterionError.noEvaluation(criterion.id)
+            result = try await RetryTally.$current.withValue(retries) {
+                switch criterion.evaluation {
+                case .fleet(let evaluate):
+                    try await evaluate(self)
+                case .perModel(let evaluate):
+                    try await evaluate(self, try self.model(name, criterion))
+                case nil:
+                    throw CriterionError.noEvaluation(criterion.id)
+                }
             }
         } catch {
             result = criterion.failure(model: model, error)
         }
+        retries.annotate(&result)
         // readiness.json may set a criterion's severity (e.g. backup-scripts recommended until scripts exist).
         result.severity = config.severity(of: criterion)
         return result

@@ -143,6 +143,8 @@ extension CriterionResult {
         public static let successRate = "success_rate"
         public static let queries = "queries"
         public static let failures = "failures"
+        /// Requests to Ollama retried (refused, reset, 503) to get the answers the criterion used.
+        public static let retries = "retries"
     }
 
     /// Well-known keys of `facts`.

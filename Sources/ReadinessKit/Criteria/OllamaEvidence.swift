@@ -5,6 +5,9 @@ import OllamaKit
 /// reachability (`/api/version`), the installed models (`/api/tags`), each model's `/api/show`, and the
 /// performance run. Every request goes through one request budget.
 ///
+/// Each answer is fetched with its own copy of `client` (same configuration, own retry count), so that the
+/// retries it needed reach the criteria that use it (`RetryTally`).
+///
 /// Reachability is checked first, with a short timeout: when Ollama is down every accessor throws the same
 /// `CriterionError.ollamaUnreachable`, quickly, instead of each request failing (or hanging) on its own.
 public actor OllamaEvidence {
@@ -15,10 +18,16 @@ public actor OllamaEvidence {
     /// How long the reachability check waits for `/api/version`.
     public nonisolated let reachabilityTimeout: Duration
 
-    private var versionTask: Task<String, any Error>?
-    private var tagsTask: Task<InstalledModels, any Error>?
-    private var showTasks: [String: Task<ShowResponse?, any Error>] = [:]
-    private var performanceTask: Task<PerformanceReport, any Error>?
+    private var versionTask: Task<Counted<String>, any Error>?
+    private var tagsTask: Task<Counted<InstalledModels>, any Error>?
+    private var showTasks: [String: Task<Counted<ShowResponse?>, any Error>] = [:]
+    private var performanceTask: Task<Counted<PerformanceReport>, any Error>?
+
+    /// An answer and the retries its requests needed.
+    private struct Counted<Value: Sendable>: Sendable {
+        var value: Value
+        var retries: Int
+    }
 
     /// Prepares a client for `config.ollama.host` (timeouts from the config) and a budget of
     /// `thresholds.maxConcurrentRequests`; nothing is sent until an answer is asked for.
@@ -36,10 +45,11 @@ public actor OllamaEvidence {
     /// - Throws: `CriterionError.ollamaUnreachable` naming the host, or `.ollamaFailed` for a bad answer.
     public func version() async throws -> String {
         if versionTask == nil {
-            let client = client, budget = budget, timeout = reachabilityTimeout, host = hostDescription
+            let client = freshClient(), budget = budget, timeout = reachabilityTimeout, host = hostDescription
             versionTask = Task {
                 do {
-                    return try await budget.withPermit { try await client.version(timeout: timeout) }.version
+                    let version = try await budget.withPermit { try await client.version(timeout: timeout) }.version
+                    return Counted(value: version, retries: client.retriesMade)
                 } catch let error as OllamaError where error.isUnreachable {
                     throw CriterionError.ollamaUnreachable(host: host)
                 } catch {
@@ -47,7 +57,7 @@ public actor OllamaEvidence {
                 }
             }
         }
-        return try await versionTask!.value
+        return try await answer("GET /api/version", versionTask!)
     }
 
     /// The names of the installed models (`/api/tags`), e.g. "louisville_expert_v3:latest".
@@ -55,16 +65,17 @@ public actor OllamaEvidence {
     public func installedModels() async throws -> InstalledModels {
         _ = try await version()
         if tagsTask == nil {
-            let client = client, budget = budget
+            let client = freshClient(), budget = budget
             tagsTask = Task {
                 do {
-                    return InstalledModels(try await budget.withPermit { try await client.listModels() }.models.map(\.name))
+                    let names = try await budget.withPermit { try await client.listModels() }.models.map(\.name)
+                    return Counted(value: InstalledModels(names), retries: client.retriesMade)
                 } catch {
                     throw CriterionError.ollamaFailed("GET /api/tags", detail: "\(error)")
                 }
             }
         }
-        return try await tagsTask!.value
+        return try await answer("GET /api/tags", tagsTask!)
     }
 
     /// What `/api/show` says about `model` (its Modelfile, parameters, system prompt, details), or `nil` when
@@ -74,18 +85,19 @@ public actor OllamaEvidence {
         _ = try await version()
         let key = ModelName.identity(of: model) ?? model
         if showTasks[key] == nil {
-            let client = client, budget = budget
+            let client = freshClient(), budget = budget
             showTasks[key] = Task {
                 do {
-                    return try await budget.withPermit { try await client.show(ShowRequest(model: model)) }
+                    let shown = try await budget.withPermit { try await client.show(ShowRequest(model: model)) }
+                    return Counted(value: shown, retries: client.retriesMade)
                 } catch let error as OllamaError where error.isModelNotFound {
-                    return nil
+                    return Counted(value: nil, retries: client.retriesMade)
                 } catch {
                     throw CriterionError.ollamaFailed("POST /api/show for \(model)", detail: "\(error)")
                 }
             }
         }
-        return try await showTasks[key]!.value
+        return try await answer("POST /api/show \(key)", showTasks[key]!)
     }
 
     /// The performance run over every critical model's test prompts, run once.
@@ -94,10 +106,23 @@ public actor OllamaEvidence {
     public func performance() async throws -> PerformanceReport {
         _ = try await version()
         if performanceTask == nil {
+            let client = freshClient()
             let run = PerformanceRun(config: config, client: client, budget: budget)
-            performanceTask = Task { await run.run() }
+            performanceTask = Task { Counted(value: await run.run(), retries: client.retriesMade) }
         }
-        return try await performanceTask!.value
+        return try await answer("performance", performanceTask!)
+    }
+
+    /// A copy of `client` with its own retry count.
+    private func freshClient() -> OllamaClient {
+        OllamaClient(client.configuration)
+    }
+
+    /// The value of a memoized answer, its retries noted in the tally of the criterion asking for it.
+    private func answer<Value>(_ name: String, _ task: Task<Counted<Value>, any Error>) async throws -> Value {
+        let counted = try await task.value
+        RetryTally.current?.record(name, retries: counted.retries)
+        return counted.value
     }
 
     /// The host as the user configured it, redacted for messages, e.g. "http://***@127.0.0.1:11434".
