@@ -1,4 +1,5 @@
 import Foundation
+import OllamaSimulator
 import Testing
 @testable import OllamaKit
 
@@ -14,21 +15,10 @@ struct NDJSONLineSplitterTests {
         #"{"response":"","done":true,"eval_count":3}"#,
     ]
 
-    /// A deterministic generator, so a failing seed can be replayed.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: 1...40)
     func `yields the same lines whatever the chunk boundaries`(seed: Int) {
-        var random = SplitMix(state: UInt64(seed))
+        // Deterministic, so a failing seed can be replayed.
+        var random = SeededRandom(seed: UInt64(seed))
         var splitter = NDJSONLineSplitter()
         var lines: [String] = []
         var offset = 0
