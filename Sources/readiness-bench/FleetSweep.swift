@@ -38,7 +38,9 @@ enum FleetSweep {
     private static func queryTime(_ config: ReadinessConfig, names: [String]) async throws -> Double {
         let models = names.map { #"{"name": "\#($0)", "behaviour": {"defaultReply": "fine answer", "latency": {"min": 0, "max": 0}, "tokensPerSecond": 1000000, "loadDuration": 0}}"# }
         let scenario = try Scenario.decode(
-            Data(#"{"version": "0.12.6", "numParallel": 4, "models": [\#(models.joined(separator: ","))]}"#.utf8), source: "fleet sweep"
+            // At most 4 models loaded at once, as memory allows on a real server (and /api/ps stays short).
+            Data(#"{"version": "0.12.6", "numParallel": 4, "maxLoadedModels": 4, "models": [\#(models.joined(separator: ","))]}"#.utf8),
+            source: "fleet sweep"
         )
         return try await withSimulator(scenario) { url in
             var local = config

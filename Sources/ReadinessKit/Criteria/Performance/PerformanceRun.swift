@@ -66,7 +66,9 @@ public struct PerformanceRun: Sendable {
         var steps: [Step] = []
         if interleaved {
             let models = config.criticalModels.map(\.name)
-            var perModel = models.map { name in plan.indices.filter { plan[$0].model.name == name } }
+            var queriesByModel: [String: [Int]] = [:]
+            for (index, query) in plan.enumerated() { queriesByModel[query.model.name, default: []].append(index) }
+            var perModel = models.map { queriesByModel[$0] ?? [] }
             while perModel.contains(where: { !$0.isEmpty }) {
                 for modelIndex in perModel.indices where !perModel[modelIndex].isEmpty {
                     steps.append(.query(index: perModel[modelIndex].removeFirst(), modelIndex: modelIndex))
@@ -74,9 +76,12 @@ public struct PerformanceRun: Sendable {
             }
             return steps
         }
+        // The plan's queries grouped by model in one pass, so building the steps stays linear in the plan.
+        var queriesByModel: [String: [Int]] = [:]
+        for (index, query) in plan.enumerated() { queriesByModel[query.model.name, default: []].append(index) }
         for (modelIndex, model) in config.criticalModels.enumerated() {
             if warmUp { steps.append(.warmUp(modelIndex: modelIndex)) }
-            for (index, query) in plan.enumerated() where query.model.name == model.name {
+            for index in queriesByModel[model.name] ?? [] {
                 steps.append(.query(index: index, modelIndex: modelIndex))
             }
         }
