@@ -20,6 +20,8 @@ enum FleetSweep {
         var models: Int
         var perQuery: Double
         var report: Double
+        /// The process's peak resident memory once this size was done (it only grows, size after size).
+        var peakMiB: Double
     }
 
     static func run(in folder: URL) async throws -> [Figures] {
@@ -29,7 +31,7 @@ enum FleetSweep {
             let config = try writeConfig(names, in: folder.appendingPathComponent("fleet-\(size)"))
             let perQuery = try await queryTime(config, names: names)
             let report = try reportTime(config, names: names, in: folder.appendingPathComponent("fleet-\(size)/attachments"))
-            figures.append(Figures(models: size, perQuery: perQuery, report: report))
+            figures.append(Figures(models: size, perQuery: perQuery, report: report, peakMiB: peakMemoryMiB()))
         }
         return figures
     }

@@ -116,18 +116,20 @@ func rate(_ seconds: Double) -> String { String(format: "%.0f events/s (%.3f s)"
 print("baseline (split lines + JSONSerialization):  \(rate(baseline))")
 print("full path (parse, analyse, verdict, render):  \(rate(full))  verdict \(verdict)")
 print(String(format: "ratio: the full path takes %.2fx the baseline's time", full / baseline))
+PerfBench.line("report from 100,000 events, seconds:", full, target: "< 1", met: full < 1)
 if sink == 0 { print("(nothing rendered)") }
 
 print("")
 try await PerfBench.run(config)
+try await SimulatorBench.run()
 print("\nfleet-size sweep (10 prompts per model, zero-latency ollama-sim; targets: per query flat within 1.2x, 1,000-model report < 2 s):")
 let sweep = try await FleetSweep.run(in: folder)
 for figures in sweep {
     print(String(
-        format: "  %5d models: %.3f ms per query outside inference, report %.3f s", figures.models, figures.perQuery * 1000, figures.report
+        format: "  %5d models: %.3f ms per query outside inference, report %.3f s, peak memory so far %.0f MiB",
+        figures.models, figures.perQuery * 1000, figures.report, figures.peakMiB
     ))
 }
 if let small = sweep.first, let large = sweep.last {
     print(String(format: "  per-query ratio %d to %d models: %.2fx", small.models, large.models, large.perQuery / small.perQuery))
 }
-print(String(format: "  peak memory: %.0f MiB", FleetSweep.peakMemoryMiB()))
