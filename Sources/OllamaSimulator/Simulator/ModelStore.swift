@@ -22,7 +22,8 @@ struct StoredModel: Sendable {
 final class ModelStore: @unchecked Sendable {
     // `lock` guards all the stored properties below it.
     private let lock = NSLock()
-    private var installed: [StoredModel] = []
+    /// By name (Ollama's identity), so each request finds its model in one lookup however large the fleet.
+    private var installed: [ModelName: StoredModel] = [:]
     /// Scenario entries by name, installed or not: a model built later with `/api/create` takes its behaviour.
     private let described: [ModelName: Scenario.Model]
     /// Models `/api/pull` can install.
@@ -40,9 +41,9 @@ final class ModelStore: @unchecked Sendable {
             described[name] = spec
             guard spec.installed else { continue }
             // Earlier entries look more recently modified, so /api/tags lists them in scenario order.
-            installed.append(StoredModel(
+            installed[name] = StoredModel(
                 name: name, spec: spec, digest: spec.digest ?? StableHash.digest(name.fullyQualified),
-                modifiedAt: now.addingTimeInterval(-60 * Double(index + 1)), parentModel: spec.modelfile.from ?? ""))
+                modifiedAt: now.addingTimeInterval(-60 * Double(index + 1)), parentModel: spec.modelfile.from ?? "")
         }
         self.described = described
         // Scenario validation has checked every name already.
@@ -69,14 +70,14 @@ final class ModelStore: @unchecked Sendable {
         guard let name = try? ModelName(text) else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        return installed.first { $0.name == name }
+        return installed[name]
     }
 
     /// Installed models, most recently modified first, as `/api/tags` orders them.
     func list() -> [StoredModel] {
         lock.lock()
         defer { lock.unlock() }
-        return installed.sorted { $0.modifiedAt > $1.modifiedAt }
+        return installed.values.sorted { ($0.modifiedAt, $0.name.fullyQualified) > ($1.modifiedAt, $1.name.fullyQualified) }
     }
 
     /// Installs `name` built from `base` with the request's Modelfile parts, replacing any model of that name.
@@ -115,9 +116,7 @@ final class ModelStore: @unchecked Sendable {
     func delete(_ name: ModelName) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        let before = installed.count
-        installed.removeAll { $0.name == name }
-        return installed.count < before
+        return installed.removeValue(forKey: name) != nil
     }
 
     /// How many times this model has been asked this prompt before (0 the first time); feeds seeded draws.
@@ -133,8 +132,7 @@ final class ModelStore: @unchecked Sendable {
     private func install(_ model: StoredModel) -> StoredModel {
         lock.lock()
         defer { lock.unlock() }
-        installed.removeAll { $0.name == model.name }
-        installed.append(model)
+        installed[model.name] = model
         return model
     }
 }
