@@ -53,8 +53,7 @@ struct OutputLock {
         } catch {
             throw Refusal(description: "could not create '\(out)': \((error as NSError).localizedDescription). Check that --out is writable.")
         }
-        let formatter = ISO8601DateFormatter()
-        let mine = Holder(pid: getpid(), since: formatter.string(from: context.now()))
+        let mine = Holder(pid: getpid(), since: Timestamp.iso8601(context.now()))
         // Two attempts: the second follows the removal of a stale lock.
         for _ in 0..<2 {
             let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

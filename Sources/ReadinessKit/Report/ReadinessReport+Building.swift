@@ -138,8 +138,6 @@ extension ReadinessReport {
 
     /// An instant as ISO 8601 in UTC with milliseconds, e.g. "2026-11-25T08:27:59.538Z".
     static func timestamp(_ secondsSince1970: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: secondsSince1970))
+        Timestamp.iso8601WithMilliseconds(Date(timeIntervalSince1970: secondsSince1970))
     }
 }

@@ -17,7 +17,7 @@ extension StepGate {
         default:
             break
         }
-        guard let started = report.timings.runStarted.flatMap(date) else {
+        guard let started = report.timings.runStarted.flatMap(Timestamp.date) else {
             gaps.append("the last report records no run start, so its age cannot be checked")
             return gaps
         }
@@ -36,12 +36,6 @@ extension StepGate {
             guard let area = criterion.area, areas.contains(area) else { return false }
             return EvidenceCompleteness.isPerModel(criterion)
         }
-    }
-
-    private static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
     }
 
     private static func modificationDate(_ url: URL) -> Date? {

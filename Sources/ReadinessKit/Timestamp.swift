@@ -1,6 +1,6 @@
 import Foundation
 
-/// The times written into backups, migration state and history: ISO 8601 in UTC.
+/// The times this package writes and reads (reports, backups, migration state, history, locks): ISO 8601 in UTC.
 public enum Timestamp {
     /// "2026-11-25T10:13:20Z".
     public static func iso8601(_ date: Date) -> String {
@@ -9,7 +9,14 @@ public enum Timestamp {
         return formatter.string(from: date)
     }
 
-    /// Parses `iso8601(_:)`'s form, with or without fractional seconds.
+    /// "2026-11-25T08:27:59.538Z": an instant of a run, to the millisecond.
+    public static func iso8601WithMilliseconds(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// Parses either form, with or without fractional seconds.
     public static func date(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return date }
