@@ -22,6 +22,10 @@ public final class CannedHTTPServer: @unchecked Sendable {
     private let scripts: [[Step]]
     private var accepted = 0
     private let lock = NSLock()
+    /// Left when the accept loop has returned, so `stop` closes the listener only after nothing can call
+    /// `accept` on its descriptor number again (it may be reused at once by another test's socket).
+    private let accepting = DispatchGroup()
+    private var stopped = false
     private var connections: [Socket] = []
     private var received: [String] = []
 
@@ -52,7 +56,11 @@ public final class CannedHTTPServer: @unchecked Sendable {
         precondition(!connections.isEmpty, "a server needs at least one script")
         self.scripts = connections
         (listener, port) = try Self.listen(backlog: backlog)
-        Thread.detachNewThread { [self] in acceptLoop() }
+        accepting.enter()
+        Thread.detachNewThread { [self] in
+            acceptLoop()
+            accepting.leave()
+        }
     }
 
     /// Binds 127.0.0.1 on a free port and listens.
@@ -66,22 +74,31 @@ public final class CannedHTTPServer: @unchecked Sendable {
         }
     }
 
-    /// A loopback port nothing listens on: bound, read, then closed.
+    /// A loopback port nothing listens on. Its socket stays bound (not listening) for the whole test process:
+    /// a port merely closed again could be taken by another test's server while a client expects a refusal.
     public static func closedPort() throws -> Int {
-        let (listener, port) = try listen(backlog: 1)
-        listener.close()
-        return port
+        try refusingSocket.get().localPort()
     }
 
+    private static let refusingSocket = Result { try Socket.bound() }
+
     public func stop() {
+        lock.withLock { stopped = true }
         listener.shutdown()
+        accepting.wait()
         listener.close()
         // Under the lock: serve() closes its descriptor under it too, so a number reused elsewhere is never hit.
         lock.withLock { connections.forEach { $0.shutdown() } }
     }
 
     private func acceptLoop() {
-        while let connection = try? listener.accept() {
+        while true {
+            guard let connection = try? listener.accept() else {
+                // After `stop` the listener is shut down; before it, a failed accept (a connection reset while
+                // queued) must not end the server.
+                if lock.withLock({ stopped }) { return }
+                continue
+            }
             lock.withLock { connections.append(connection) }
             Thread.detachNewThread { [self] in serve(connection) }
         }

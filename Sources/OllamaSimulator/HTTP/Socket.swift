@@ -72,24 +72,38 @@ package struct Socket: Sendable, Hashable {
     /// A listening IPv4 socket bound to `host:port` (port 0 picks a free port).
     /// - Parameter backlog: How many connections may wait to be accepted.
     package static func listening(host: String, port: Int, backlog: Int32 = 256) throws -> Socket {
-        let name = host == "localhost" ? "127.0.0.1" : host
-        guard (0...65535).contains(port), var address = ipv4Address(name, port: port) else {
-            throw SocketError.badAddress(host)
-        }
-        let listener = try tcp()
+        let listener = try bound(host: host, port: port, reusingAddress: true)
         do {
-            try listener.setOption(SO_REUSEADDR, level: SOL_SOCKET)
-            try syscall("bind") {
-                withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        bind(listener.descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
-            }
             try syscall("listen") { listen(listener.descriptor, backlog) }
             return listener
         } catch {
             listener.close()
+            throw error
+        }
+    }
+
+    /// A socket bound to `host:port` that does not listen: connections to it are refused, and while it is open
+    /// no other socket can bind its port, so a test's "nothing listens here" cannot race another test's server.
+    /// - Parameter reusingAddress: SO_REUSEADDR, for servers that restart on a port in TIME_WAIT; off for a
+    ///   port that must stay refused.
+    package static func bound(host: String = "127.0.0.1", port: Int = 0, reusingAddress: Bool = false) throws -> Socket {
+        let name = host == "localhost" ? "127.0.0.1" : host
+        guard (0...65535).contains(port), var address = ipv4Address(name, port: port) else {
+            throw SocketError.badAddress(host)
+        }
+        let socket = try tcp()
+        do {
+            if reusingAddress { try socket.setOption(SO_REUSEADDR, level: SOL_SOCKET) }
+            try syscall("bind") {
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        bind(socket.descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+            }
+            return socket
+        } catch {
+            socket.close()
             throw error
         }
     }
