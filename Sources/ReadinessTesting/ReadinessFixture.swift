@@ -5,7 +5,11 @@ import Synchronization
 import Testing
 
 /// What the readiness suites share: the loaded config, one Ollama client, one request budget and the
-/// memoized Ollama answers (reachability, `/api/tags`, `/api/show` per model, the performance run).
+/// memoized Ollama answers (reachability, `/api/tags`, `/api/show` per model, the performance run) per host.
+///
+/// With several hosts (`ollama.hosts`) a criterion that asks Ollama is checked on every host that serves the
+/// model (or, fleet-wide, on every host), each host with its own client, budget and answers, and each result
+/// names its host. Under `readiness check --shard K/N` (READINESS_SHARD) only the shard's pairs are checked.
 ///
 /// Get it in a test with `try ReadinessFixture.require()` inside a suite marked `.ollamaFixture`. When the
 /// config cannot be loaded, the fixture still exists and every criterion it checks fails with the config error.
@@ -13,16 +17,34 @@ public final class ReadinessFixture: Sendable {
     /// The fixture of the running suite tree, set by `OllamaFixtureTrait`.
     @TaskLocal public static var current: ReadinessFixture?
 
-    /// The checklist of the loaded config, or the error that stopped the config loading.
+    /// The checklist of the loaded config (its evidence is the first host's), or the error that stopped the
+    /// config loading.
     public let loaded: Result<Checklist, any Error>
+    /// The pairs and shard this run checks, and one checklist per host; `nil` when the config did not load.
+    private let hosts: HostChecklists?
 
-    /// Loads the config READINESS_CONFIG names (else ./readiness.json) and prepares a client for its Ollama host.
+    /// Loads the config READINESS_CONFIG names (else ./readiness.json) and prepares a client for each Ollama host.
     public init(environment: [String: String], currentDirectory: URL) {
-        loaded = Result {
+        let prepared = Result { () throws -> (Checklist, HostChecklists) in
             let url = ReadinessConfig.locate(environment: environment, currentDirectory: currentDirectory)
             let config = try ReadinessConfig.load(from: url, environment: environment)
-            return Checklist(config: config, evidence: OllamaEvidence(config: config))
+            let hosts = HostChecklists(plan: CheckPlan(config: config, shard: try Self.shard(environment, file: url)))
+            return (Checklist(config: config, evidence: hosts.first.evidence), hosts)
         }
+        loaded = prepared.map(\.0)
+        hosts = try? prepared.get().1
+    }
+
+    /// The shard READINESS_SHARD names, e.g. "2/3"; `nil` when it is not set.
+    private static func shard(_ environment: [String: String], file: URL) throws -> Shard? {
+        guard let text = environment[Shard.variable], !text.isEmpty else { return nil }
+        guard let shard = Shard(parsing: text) else {
+            throw ConfigError.invalidValue(
+                file.relativePath, keyPath: Shard.variable, problem: "expected a shard K/N with 1 ≤ K ≤ N ≤ \(Shard.maximumCount), found '\(text)'",
+                fix: "Set it as 'readiness check --shard K/N' does, e.g. 2/3, or unset it."
+            )
+        }
+        return shard
     }
 
     /// The one fixture of this process for an environment and folder, so that suite trees marked `.ollamaFixture`
@@ -59,7 +81,7 @@ public final class ReadinessFixture: Sendable {
     /// - Throws: The `ConfigError` that stopped the config loading.
     public var evidence: OllamaEvidence { get throws { try loaded.get().evidence } }
 
-    /// The one client of the run, for `config.ollama.host` (OLLAMA_HOST overrides the file).
+    /// The one client of the run, for `config.ollama.host` (the first host; OLLAMA_HOST overrides the file).
     /// - Throws: The `ConfigError` that stopped the config loading.
     public var client: OllamaClient { get throws { try evidence.client } }
 
@@ -76,6 +98,10 @@ public final class ReadinessFixture: Sendable {
 
     /// Evaluates any criterion, including one of your own, with `evaluate`, and records the result; when the
     /// config did not load or `evaluate` throws, records a failure of `criterion` saying why.
+    ///
+    /// A criterion that needs Ollama is evaluated once per host this run checks it on, each time with that
+    /// host's checklist (`checklist.config.ollama.host`, `checklist.evidence`), and each result names the host;
+    /// one that does not is evaluated once, by the shard that owns it.
     public func check(
         _ criterion: Criterion, model: String? = nil, sourceLocation: SourceLocation = #_sourceLocation,
         _ evaluate: (Checklist) async throws -> CriterionResult
@@ -92,11 +118,16 @@ public final class ReadinessFixture: Sendable {
                 actions: ["Mark the models that must work with \"critical\": true in readiness.json."]
             )
         case .success(let checklist):
-            do {
-                result = try await evaluate(checklist)
-            } catch {
-                result = criterion.failure(model: model, error)
+            for target in hosts?.targets(criterion, model: model, whole: checklist) ?? [.init(checklist: checklist)] {
+                var result: CriterionResult
+                do {
+                    result = try await evaluate(target.checklist)
+                } catch {
+                    result = criterion.failure(model: model, error)
+                }
+                record(target.stamp(result), sourceLocation: sourceLocation)
             }
+            return
         }
         record(result, sourceLocation: sourceLocation)
     }

@@ -9,7 +9,7 @@ extension ReadinessConfig {
 }
 
 /// Validates the JSON tree of a readiness.json section by section; the first problem found is thrown.
-private struct ConfigDecoder {
+struct ConfigDecoder {
     let base: URL
     let file: String
     let environment: [String: String]
@@ -21,9 +21,11 @@ private struct ConfigDecoder {
             fix: "Write the configuration as a JSON object; \(Self.example)."
         )
         // Sections are checked in the schema's order, so the error reported is the first one in the file.
-        let server = try ollama(optional(top, "ollama"))
+        let (server, listed) = try ollama(optional(top, "ollama"))
         let limits = try thresholds(optional(top, "thresholds"))
-        let models = try self.models(required(top, "models", in: root, fix: "Add the list of models to check; \(Self.example)."))
+        let models = try self.models(
+            required(top, "models", in: root, fix: "Add the list of models to check; \(Self.example)."), hosts: HostChoice(listed: listed, serving: server.hosts)
+        )
         let backupSection = try optional(top, "backup").map(backup)
         let migrationSection = try optional(top, "migration").map(migration)
         let documents = try optional(top, "documentation").map { try documentation($0, models: models) } ?? []
@@ -47,23 +49,12 @@ private struct ConfigDecoder {
 
     // MARK: Sections
 
-    private func ollama(_ node: ConfigNode?) throws -> ReadinessConfig.Ollama {
-        let members = try node?.object(allowed: ["host", "minimumVersion", "modelsPath"], fix: "Give host, minimumVersion and modelsPath.") ?? [:]
-        let hostFix = "Use http:// or https:// with a host and an optional port, e.g. 'http://127.0.0.1:11434'."
-        var host = URL(string: "http://127.0.0.1:11434")!
-        if let hostNode = optional(members, "host") {
-            guard let url = Self.connectableURL(try hostNode.string("an Ollama URL", fix: hostFix)) else {
-                throw hostNode.mismatch("an Ollama URL", fix: hostFix)
-            }
-            host = url
-        }
-        if let override = environment["OLLAMA_HOST"], !override.isEmpty {
-            let variable = ConfigNode(value: .string(override), path: JSONPath.root.appending("OLLAMA_HOST"), file: file)
-            guard let url = Self.connectableURL(override) else {
-                throw variable.mismatch("an Ollama host such as '127.0.0.1:11434'", fix: "Fix or unset the OLLAMA_HOST environment variable.")
-            }
-            host = url
-        }
+    /// The `ollama` section with the environment's overrides applied, and the hosts as the file lists them.
+    private func ollama(_ node: ConfigNode?) throws -> (ReadinessConfig.Ollama, listed: [URL]) {
+        let members = try node?.object(
+            allowed: ["host", "hosts", "minimumVersion", "modelsPath"], fix: "Give host (or hosts), minimumVersion and modelsPath."
+        ) ?? [:]
+        let listed = try hosts(members)
         var minimumVersion: String?
         if let versionNode = optional(members, "minimumVersion") {
             let version = try versionNode.string("a version such as '0.5.0'", fix: "Write the lowest acceptable Ollama version.")
@@ -74,7 +65,11 @@ private struct ConfigDecoder {
             minimumVersion = version
         }
         let modelsPath = try optional(members, "modelsPath").map { try path($0, of: "the folder holding Ollama's models") }
-        return .init(host: host, minimumVersion: minimumVersion, modelsPath: modelsPath ?? DiskProbe.defaultModelsPath(environment: environment))
+        let server = ReadinessConfig.Ollama(
+            hosts: try overriddenHosts(listed), minimumVersion: minimumVersion,
+            modelsPath: modelsPath ?? DiskProbe.defaultModelsPath(environment: environment)
+        )
+        return (server, listed)
     }
 
     private func thresholds(_ node: ConfigNode?) throws -> ReadinessConfig.Thresholds {
@@ -115,13 +110,13 @@ private struct ConfigDecoder {
         return thresholds
     }
 
-    private func models(_ node: ConfigNode) throws -> [ReadinessConfig.Model] {
+    private func models(_ node: ConfigNode, hosts: HostChoice) throws -> [ReadinessConfig.Model] {
         let elements = try node.array("a non-empty list of models", fix: "Add at least one model with a name and test prompts.", allowEmpty: false)
         var models: [ReadinessConfig.Model] = []
         // Positions by name identity and by migration order: each check is a lookup, not a scan of the fleet.
         var byIdentity: [String: Int] = [:], byOrder: [Int: Int] = [:]
         for element in elements {
-            let model = try self.model(element)
+            let model = try self.model(element, hosts: hosts)
             let identity = ModelName.identity(of: model.name) ?? model.name
             if let earlier = byIdentity[identity] {
                 throw ConfigError.invalidValue(
@@ -144,9 +139,9 @@ private struct ConfigDecoder {
         return models
     }
 
-    private func model(_ node: ConfigNode) throws -> ReadinessConfig.Model {
+    private func model(_ node: ConfigNode, hosts: HostChoice) throws -> ReadinessConfig.Model {
         let members = try node.object(
-            allowed: ["name", "critical", "buildPriority", "migrationOrder", "modelfile", "prompts"],
+            allowed: ["name", "critical", "buildPriority", "migrationOrder", "modelfile", "prompts", "hosts"],
             fix: "Describe each model as an object with a name and test prompts."
         )
         let nameNode = try required(members, "name", in: node, fix: "Add the model's Ollama name, e.g. \"name\": \"financial_planning_expert_v6\".")
@@ -160,7 +155,8 @@ private struct ConfigDecoder {
             .array("a non-empty list of test prompts", fix: "Add at least one { \"prompt\": …, \"expect\": […] }.", allowEmpty: false)
         return .init(
             name: name, critical: critical ?? true, buildPriority: buildPriority, migrationOrder: migrationOrder,
-            modelfile: modelfile, prompts: try prompts.map(prompt)
+            modelfile: modelfile, prompts: try prompts.map(prompt),
+            hosts: try optional(members, "hosts").map { try self.hosts(of: name, $0, choice: hosts) }
         )
     }
 
@@ -288,12 +284,12 @@ private struct ConfigDecoder {
     // MARK: Values
 
     /// A present, non-null member.
-    private func optional(_ members: [String: ConfigNode], _ key: String) -> ConfigNode? {
+    func optional(_ members: [String: ConfigNode], _ key: String) -> ConfigNode? {
         guard let node = members[key], !node.isNull else { return nil }
         return node
     }
 
-    private func required(_ members: [String: ConfigNode], _ key: String, in parent: ConfigNode, fix: String) throws -> ConfigNode {
+    func required(_ members: [String: ConfigNode], _ key: String, in parent: ConfigNode, fix: String) throws -> ConfigNode {
         guard let node = optional(members, key) else { throw parent.error("missing required key '\(key)'", fix: fix) }
         return node
     }
@@ -324,7 +320,7 @@ private struct ConfigDecoder {
     }
 
     /// The URL a client connects to for an `OLLAMA_HOST`-style value, by Ollama's rules; `nil` when unusable.
-    private static func connectableURL(_ value: String) -> URL? {
+    static func connectableURL(_ value: String) -> URL? {
         (try? OllamaHost(parsing: value))?.connectable.url
     }
 

@@ -59,8 +59,15 @@ public struct ReadinessConfig: Sendable, Equatable {
 
     /// Where the Ollama server is and what it must be.
     public struct Ollama: Sendable, Equatable {
-        /// Base URL, e.g. `http://127.0.0.1:11434` (OLLAMA_HOST overrides the file).
-        public var host: URL
+        /// The servers to check, in the order of `ollama.hosts` (or the one `ollama.host`), never empty, after
+        /// READINESS_OLLAMA_HOSTS (`--ollama`) or, for one host, OLLAMA_HOST.
+        public var hosts: [URL]
+        /// The first of `hosts`, the one server of a one-host config (the fleet commands use it); setting it
+        /// makes it the only one.
+        public var host: URL {
+            get { hosts[0] }
+            set { hosts = [newValue] }
+        }
         /// The lowest acceptable `/api/version`, e.g. "0.5.0"; `nil` accepts any.
         public var minimumVersion: String?
         /// The folder holding the models (disk-space criterion): the file's value, else OLLAMA_MODELS, else ~/.ollama/models.
@@ -113,6 +120,8 @@ public struct ReadinessConfig: Sendable, Equatable {
         public var modelfile: URL?
         /// Test prompts every answer is checked against.
         public var prompts: [Prompt]
+        /// The hosts that serve it, each one of `Ollama.hosts`, in their order; `nil`: every host.
+        public var hosts: [URL]? = nil
     }
 
     /// A test prompt and the keywords its answer must contain.
@@ -206,6 +215,18 @@ public struct ReadinessConfig: Sendable, Equatable {
         ModelName.identity(of: name).flatMap { modelIndex[$0] }.map { models[$0] }
     }
 
+    /// The hosts that serve `model`: its own `hosts`, else every host.
+    public func hosts(serving model: Model) -> [URL] {
+        model.hosts ?? ollama.hosts
+    }
+
+    /// Whether the fleet is behind several Ollama servers, so each result names the host it is about.
+    public var hasSeveralHosts: Bool { ollama.hosts.count > 1 }
+
+    /// The environment variable listing the hosts of a run, comma-separated, replacing `ollama.hosts` by
+    /// position; `readiness check --ollama URL...` sets it for `swift test`.
+    public static let hostsVariable = "READINESS_OLLAMA_HOSTS"
+
     /// The gate with this name, if defined.
     public func gate(named name: String) -> Gate? {
         gates.first { $0.name == name }
@@ -221,7 +242,8 @@ extension ReadinessConfig {
     /// Reads and validates a readiness.json.
     /// - Parameters:
     ///   - url: The file; relative paths inside it resolve against its folder.
-    ///   - environment: OLLAMA_HOST overrides `ollama.host`; OLLAMA_MODELS and HOME give the default models path.
+    ///   - environment: READINESS_OLLAMA_HOSTS replaces the hosts by position, else OLLAMA_HOST the one host;
+    ///     OLLAMA_MODELS and HOME give the default models path.
     /// - Throws: `ConfigError` naming the file, the key path and the fix.
     public static func load(from url: URL, environment: [String: String]) throws -> ReadinessConfig {
         let file = url.relativePath

@@ -100,7 +100,12 @@ extension Criterion {
         area: .systemHealth, severity: .recommended, needsOllama: false,
         evaluation: .fleet { checklist in
             let config = checklist.config
-            return SystemHealthEvaluator.disk(try DiskProbe.measure(config.ollama.modelsPath), threshold: config.thresholds.diskUsedFraction)
+            var result = SystemHealthEvaluator.disk(try DiskProbe.measure(config.ollama.modelsPath), threshold: config.thresholds.diskUsedFraction)
+            // A check can only measure its own machine's disk; with several hosts, say so rather than imply more.
+            if config.hasSeveralHosts {
+                result.message += " (the disk of the machine running the check; the disks of the \(config.ollama.hosts.count) Ollama hosts are not measured)"
+            }
+            return result
         }
     )
     /// Migration scripts exist, are executable and their dry run succeeds.

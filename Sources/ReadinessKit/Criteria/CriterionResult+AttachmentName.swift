@@ -9,21 +9,24 @@ import Foundation
 /// results never get names that differ only in case (macOS file systems ignore case). The JSON's own `id`
 /// and `model` stay authoritative; the name only has to agree with them.
 extension CriterionResult {
-    /// The attachment name of a result of `id` for `model` (`nil`: fleet-wide).
-    public static func attachmentName(id: String, model: String?) -> String {
-        ([id] + (model.map { [$0] } ?? [])).map(encodeAttachmentPart).joined(separator: ".") + attachmentSuffix
+    /// The attachment name of a result of `id` for `model` (`nil`: fleet-wide) on `host` (`nil`: no host named).
+    public static func attachmentName(id: String, model: String?, host: String? = nil) -> String {
+        let parts = host.map { [id, model ?? "", $0] } ?? [id] + (model.map { [$0] } ?? [])
+        return parts.map(encodeAttachmentPart).joined(separator: ".") + attachmentSuffix
     }
 
-    /// The id and model an attachment name stands for; `nil` when it is not a name `attachmentName` makes.
-    public static func parseAttachmentName(_ name: String) -> (id: String, model: String?)? {
+    /// The id, model and host an attachment name stands for; `nil` when it is not a name `attachmentName` makes.
+    public static func parseAttachmentName(_ name: String) -> (id: String, model: String?, host: String?)? {
         guard name.hasSuffix(attachmentSuffix) else { return nil }
         let parts = name.dropLast(attachmentSuffix.count).split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { return nil }
+        guard (1...3).contains(parts.count) else { return nil }
         let decoded = parts.map { decodeAttachmentPart(String($0)) }
         guard let id = decoded[0], !id.isEmpty else { return nil }
-        if parts.count == 1 { return (id, nil) }
-        guard let model = decoded[1], !model.isEmpty else { return nil }
-        return (id, model)
+        if parts.count == 1 { return (id, nil, nil) }
+        guard let model = decoded[1], parts.count == 3 || !model.isEmpty else { return nil }
+        if parts.count == 2 { return (id, model, nil) }
+        guard let host = decoded[2], !host.isEmpty else { return nil }
+        return (id, model.isEmpty ? nil : model, host)
     }
 
     /// `team/Alpha:7b` → `team%2F%41lpha%3A7b`.

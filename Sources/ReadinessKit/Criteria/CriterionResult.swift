@@ -32,6 +32,11 @@ public struct CriterionResult: Codable, Sendable, Equatable {
     /// Named facts the evaluator knew, for reports to read instead of parsing `message`; well-known keys are
     /// in `Fact`. Optional so that results recorded before facts existed still decode.
     public var facts: [String: String]?
+    /// The Ollama host this result is about (redacted, as `OllamaHost.redacted` prints it) when the fleet is
+    /// behind several hosts; `nil` with one host, and for criteria that do not ask Ollama.
+    public var host: String?
+    /// The shard of a sharded check that recorded it, e.g. "2/3"; `nil` for an unsharded check.
+    public var shard: String?
 
     public init(
         id: String, title: String, area: Area, severity: Severity, model: String? = nil,
@@ -53,10 +58,11 @@ public struct CriterionResult: Codable, Sendable, Equatable {
         self.facts = facts
     }
 
-    /// The attachment file name the runner looks for: `<id>.criterion.json` or `<id>.<model>.criterion.json`, each
-    /// part encoded by `encodeAttachmentPart(_:)` (see CriterionResult+AttachmentName.swift).
+    /// The attachment file name the runner looks for: `<id>.criterion.json`, `<id>.<model>.criterion.json`, or with
+    /// a host `<id>.<model or nothing>.<host>.criterion.json`, each part encoded by `encodeAttachmentPart(_:)`
+    /// (see CriterionResult+AttachmentName.swift).
     public var attachmentName: String {
-        Self.attachmentName(id: id, model: model)
+        Self.attachmentName(id: id, model: model, host: host)
     }
 
     /// Every criterion attachment ends with this, so the runner can tell them from other attachments.

@@ -16,11 +16,13 @@ extension ReadinessReport {
         public var configPath: String?
         public var generatedAt: Date
         public var toolVersion: String
+        /// The shard a `check --shard K/N` ran; `nil` for an unsharded run.
+        public var shard: Shard?
 
         public init(
             config: ReadinessConfig?, configProblem: RunProblem? = nil, gateName: String,
             locator: AttachmentLocator = AttachmentLocator(), runnerProblems: [RunProblem] = [],
-            eventsPath: String? = nil, configPath: String? = nil, generatedAt: Date, toolVersion: String
+            eventsPath: String? = nil, configPath: String? = nil, generatedAt: Date, toolVersion: String, shard: Shard? = nil
         ) {
             self.config = config
             self.configProblem = configProblem
@@ -31,6 +33,7 @@ extension ReadinessReport {
             self.configPath = configPath
             self.generatedAt = generatedAt
             self.toolVersion = toolVersion
+            self.shard = shard
         }
     }
 
@@ -41,13 +44,34 @@ extension ReadinessReport {
     public static func build(from evidence: RunEvidence, context: Context) -> ReadinessReport {
         var problems = context.runnerProblems + (context.configProblem.map { [$0] } ?? [])
         let gate = resolveGate(context, problems: &problems)
-        let models = context.config?.modelsInMigrationOrder ?? []
-        var analysis = RunAnalysis.analyze(
-            evidence, required: gate.criteria, allCritical: gate.allCritical, modelOrder: models.map(\.name),
-            criticalModels: models.filter(\.critical).map(\.name), severities: context.config?.severities ?? [:],
-            locator: context.locator
+        var records = RunAnalysis.gather(evidence, required: gate.criteria, locator: context.locator)
+        records.problems = problems + records.problems
+        var report = build(
+            records, gate: gate, plan: context.config.map { CheckPlan(config: $0, shard: context.shard) }, context: context,
+            run: (evidence.runStarted, evidence.runEnded)
         )
-        analysis.problems = problems + analysis.problems
+        report.source.events = context.eventsPath
+        report.source.attachments = context.locator.directories.map(\.relativePath)
+        report.source.streamVersion = evidence.version
+        report.source.shard = context.shard?.description
+        return report
+    }
+
+    /// Builds a report from gathered records: the judgement, verdict, models and actions every report shares,
+    /// whether the records come from one run's stream or from the shards of a merge.
+    /// - Parameters:
+    ///   - records: The results, tests and problems (including the config's and the runner's).
+    ///   - gate: The gate decided.
+    ///   - plan: The pairs and shards the records must cover; `nil` without a config.
+    ///   - run: When the run started and ended, in seconds since 1970.
+    static func build(
+        _ records: RunAnalysis.Records, gate: ReadinessConfig.Gate, plan: CheckPlan?, context: Context, run: (started: Double?, ended: Double?)
+    ) -> ReadinessReport {
+        let models = context.config?.modelsInMigrationOrder ?? []
+        let analysis = RunAnalysis.judge(
+            records, required: gate.criteria, allCritical: gate.allCritical, modelOrder: models.map(\.name),
+            plan: plan, severities: context.config?.severities ?? [:]
+        )
         let verdict = Verdict.decide(gate: gate.name, analysis: analysis)
 
         let blockers = analysis.criteria.filter(\.blocking).flatMap(\.actions)
@@ -57,7 +81,7 @@ extension ReadinessReport {
         for action in blockers + analysis.problems.map(\.action) + others where seen.insert(action).inserted {
             actions.append(action)
         }
-        let start = evidence.runStarted, end = evidence.runEnded
+        let hosts = context.config.flatMap { $0.hasSeveralHosts ? $0.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) } : nil }
         return ReadinessReport(
             schemaVersion: currentSchemaVersion, verdict: verdict.outcome, summary: verdict.summary,
             reasons: verdict.reasons, warnings: verdict.warnings,
@@ -65,21 +89,22 @@ extension ReadinessReport {
             criteria: analysis.criteria, unlistedTests: analysis.unlisted, problems: analysis.problems,
             models: modelSummaries(analysis.criteria, config: context.config), actions: actions,
             timings: Timings(
-                runStarted: start.map(timestamp), runEnded: end.map(timestamp),
-                durationSeconds: start.flatMap { start in end.map { max(0, $0 - start) } },
+                runStarted: run.started.map(timestamp), runEnded: run.ended.map(timestamp),
+                durationSeconds: run.started.flatMap { start in run.ended.map { max(0, $0 - start) } },
                 generatedAt: timestamp(context.generatedAt.timeIntervalSince1970)
             ),
             tool: Tool(name: "readiness", version: context.toolVersion),
-            ollama: Ollama(host: context.config.map { OllamaHost.redacted($0.ollama.host.absoluteString) }, version: ollamaVersion(analysis.criteria)),
+            ollama: Ollama(
+                host: context.config.map { OllamaHost.redacted($0.ollama.host.absoluteString) }, version: ollamaVersion(analysis.criteria), hosts: hosts
+            ),
             source: Source(
-                events: context.eventsPath, attachments: context.locator.directories.map(\.relativePath),
-                config: context.configPath, streamVersion: evidence.version,
+                events: nil, attachments: [], config: context.configPath, streamVersion: nil,
                 configSHA256: context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
             )
         )
     }
 
-    private static func resolveGate(_ context: Context, problems: inout [RunProblem]) -> ReadinessConfig.Gate {
+    static func resolveGate(_ context: Context, problems: inout [RunProblem]) -> ReadinessConfig.Gate {
         let name = context.gateName
         // Without a config the gate's criteria are unknown (readiness.json may redefine any gate); the config
         // problem already keeps the verdict from READY.
@@ -110,7 +135,6 @@ extension ReadinessReport {
         }
         return names.map { name in
             let mine = rowsByName[name] ?? []
-            let short = mine.filter { !$0.1.passed }
             var metrics: [String: Double] = [:]
             var actions: [String] = []
             var seen = Set<String>()
@@ -118,16 +142,32 @@ extension ReadinessReport {
                 metrics.merge(row.metrics) { first, _ in first }
                 for action in row.actions where seen.insert(action).inserted { actions.append(action) }
             }
-            let status: CriterionOutcome.Status = mine.isEmpty ? .missing
-                : short.contains { $0.0.severity == .critical } ? .failed : short.isEmpty ? .passed : .warned
             let entry = config?.model(named: name)
-            var failing: [String] = []
-            for (criterion, _) in short where !failing.contains(criterion.id) { failing.append(criterion.id) }
+            let (status, failing) = standing(mine)
+            // With several hosts, each host that serves the model gets its cell; results about no host count on each.
+            let hosts = config.flatMap { config in
+                config.hasSeveralHosts ? (entry.map(config.hosts(serving:)) ?? config.ollama.hosts) : nil
+            }?.map { url in
+                let host = OllamaHost.redacted(url.absoluteString)
+                let (status, failing) = standing(mine.filter { $0.1.host == nil || $0.1.host == host })
+                return HostStanding(host: host, status: mine.contains { $0.1.host == host } ? status : .missing, failing: failing)
+            }
             return Model(
                 name: name, critical: entry?.critical, migrationOrder: entry?.migrationOrder, status: status,
-                failing: failing, metrics: metrics, actions: actions
+                failing: failing, metrics: metrics, actions: actions, hosts: hosts
             )
         }
+    }
+
+    /// The standing `rows` give: `missing` without rows, `failed` when a critical one fell short, `warned` when
+    /// only recommended ones did, else `passed`; and the ids that fell short.
+    private static func standing(_ rows: [(CriterionOutcome, CriterionResult)]) -> (CriterionOutcome.Status, [String]) {
+        let short = rows.filter { !$0.1.passed }
+        let status: CriterionOutcome.Status = rows.isEmpty ? .missing
+            : short.contains { $0.0.severity == .critical } ? .failed : short.isEmpty ? .passed : .warned
+        var failing: [String] = []
+        for (criterion, _) in short where !failing.contains(criterion.id) { failing.append(criterion.id) }
+        return (status, failing)
     }
 
     /// The Ollama version the `ollama-service` criterion recorded as a fact; `nil` when it did not reach Ollama.

@@ -51,6 +51,18 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
         /// Its measurements (`CriterionResult.Metric` keys), merged from its results.
         public var metrics: [String: Double]
         public var actions: [String]
+        /// Its standing on each host that serves it, in host order, when the fleet has several hosts.
+        public var hosts: [HostStanding]? = nil
+    }
+
+    /// One model on one host: the cell of the models × hosts grid.
+    public struct HostStanding: Codable, Sendable, Equatable {
+        /// The host, redacted.
+        public var host: String
+        /// `passed`, `failed`/`warned` when a result on this host fell short, `missing` without results.
+        public var status: CriterionOutcome.Status
+        /// Ids of the criteria it falls short of on this host.
+        public var failing: [String]
     }
 
     /// When the run happened (ISO 8601, UTC) and how long it took.
@@ -73,6 +85,8 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
         public var host: String?
         /// As the `ollama-service` criterion found it; `nil` when it did not run.
         public var version: String?
+        /// Every host, redacted, in readiness.json's order, when the fleet has several.
+        public var hosts: [String]? = nil
     }
 
     /// Where the evidence came from.
@@ -85,6 +99,10 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
         /// SHA-256 of readiness.json's bytes when the report was built, so a gate can refuse a report of another
         /// config; `nil` when the config could not be read.
         public var configSHA256: String?
+        /// "K/N" for the report of one shard (`check --shard K/N`); `nil` otherwise.
+        public var shard: String? = nil
+        /// The shard folders a merged report was made from (`readiness merge`); `nil` otherwise.
+        public var mergedShards: [String]? = nil
     }
 
     /// The criteria with this status.

@@ -1,28 +1,31 @@
 import Foundation
 import OllamaKit
 
-/// The verdict's first rule: results stand for the fleet only when there is one, and only one, for every
-/// (criterion the gate requires) × (critical model) — or one fleet-wide result for a fleet-wide criterion.
-/// A model that was never measured is not a model that passed.
+/// The verdict's first rule: results stand for the fleet only when there is one, and only one, for every result
+/// the check expects of a criterion the gate requires: per (critical model, host) pair for a per-model criterion,
+/// per host for a fleet-wide one that asks Ollama, one for the fleet otherwise, each within the shards checked
+/// (`CheckPlan.expectedResults`). A model that was never measured on a host is not a model that passed there.
 enum EvidenceCompleteness {
     /// Checks the required criteria that have results; a criterion whose results are incomplete or contradict
     /// each other is marked `.missing` (it proves nothing either way) and a problem names what is missing.
     /// - Parameters:
     ///   - criteria: The merged criteria; incomplete required ones are changed in place.
-    ///   - criticalModels: The config's critical models, by their configured names.
-    ///   - knownModels: Every model the config names; a result for another model is not evidence of this fleet.
+    ///   - plan: The pairs and shards the check covers; `nil` without a config: one fleet-wide result each, and
+    ///     no model, host or shard can be told foreign.
     /// - Returns: One problem per incomplete or inconsistent criterion.
-    static func check(_ criteria: inout [CriterionOutcome], criticalModels: [String], knownModels: [String]) -> [RunProblem] {
+    static func check(_ criteria: inout [CriterionOutcome], plan: CheckPlan?) -> [RunProblem] {
         var problems: [RunProblem] = []
         for index in criteria.indices where criteria[index].required && !criteria[index].rows.isEmpty {
             let criterion = criteria[index]
-            let (conflicting, tainted) = conflicts(criterion, knownModels: knownModels)
-            let gaps = conflicting + missing(criterion, criticalModels: criticalModels)
+            let expected = plan?.expectedResults(of: criterion.id, rows: criterion.rows)
+                ?? (isPerModel(criterion) ? [:] : [ResultKey(model: nil, host: nil, shard: nil): ""])
+            let (conflicting, tainted) = conflicts(criterion, expected: expected, plan: plan)
+            let gaps = conflicting + missing(criterion, expected: expected)
             guard !gaps.isEmpty else { continue }
             problems += gaps
             // A shortfall on consistent evidence still blocks (no further result could make it pass); a pass on
             // partial evidence, or a failure only contradictory or foreign results show, proves nothing.
-            let trustedFailure = criterion.rows.contains { !$0.passed && !tainted.contains(key($0)) }
+            let trustedFailure = criterion.rows.contains { !$0.passed && !tainted.contains(ResultKey($0)) }
                 || (criterion.status != .passed && criterion.rows.allSatisfy(\.passed))
             if criterion.status == .passed || !trustedFailure {
                 criteria[index].status = .missing
@@ -38,73 +41,83 @@ enum EvidenceCompleteness {
         Criterion.named(criterion.id)?.isPerModel ?? criterion.rows.contains { $0.model != nil }
     }
 
-    /// The model's identity by Ollama's rules ("x" is "x:latest", case-insensitive); an invalid name stays as written.
-    static func identity(_ model: String) -> String {
-        ModelName.identity(of: model) ?? model
-    }
-
-    private static func missing(_ criterion: CriterionOutcome, criticalModels: [String]) -> [RunProblem] {
-        let action = "Run the readiness suites with this readiness.json so every critical model is measured, and pass every attachment (--attachments DIR)."
+    private static func missing(_ criterion: CriterionOutcome, expected: [ResultKey: String]) -> [RunProblem] {
+        let action = "Run the readiness suites with this readiness.json so every critical model is measured on every host, and pass every attachment (--attachments DIR)."
+        let present = Set(criterion.rows.map(ResultKey.init))
+        let absent = expected.filter { !present.contains($0.key) }.map(\.value).sorted()
+        guard !absent.isEmpty else { return [] }
         guard isPerModel(criterion) else {
-            guard criterion.rows.contains(where: { $0.model == nil }) else {
-                return [RunProblem(.resultMissing, "no fleet-wide result of '\(criterion.id)'", action: action)]
-            }
-            return []
+            let named = absent.filter { !$0.isEmpty }
+            return [RunProblem(
+                .resultMissing, "no fleet-wide result of '\(criterion.id)'" + (named.isEmpty ? "" : " " + named.joined(separator: ", ")), action: action
+            )]
         }
-        let measured = Set(criterion.rows.compactMap(\.model).map(identity))
-        let unmeasured = criticalModels.filter { !measured.contains(identity($0)) }
-        guard !unmeasured.isEmpty else { return [] }
-        return [RunProblem(.resultMissing, "no result of '\(criterion.id)' for \(unmeasured.joined(separator: ", "))", action: action)]
+        return [RunProblem(.resultMissing, "no result of '\(criterion.id)' for \(absent.joined(separator: ", "))", action: action)]
     }
 
-    private static func key(_ row: CriterionResult) -> String { row.model.map(identity) ?? "" }
+    /// How a problem names the result of `row`: "for alpha on http://h:1 in shard 2/3", or "fleet-wide".
+    private static func subject(_ row: CriterionResult) -> String {
+        [row.model.map { "for \($0)" } ?? "fleet-wide", row.host.map { "on \($0)" }, row.shard.map { "in shard \($0)" }]
+            .compactMap { $0 }.joined(separator: " ")
+    }
 
-    /// The contradictions among a criterion's results, and the models (by identity; "" for fleet-wide) they taint.
-    private static func conflicts(_ criterion: CriterionOutcome, knownModels: [String]) -> ([RunProblem], Set<String>) {
+    /// The contradictions among a criterion's results, and the keys they taint.
+    private static func conflicts(
+        _ criterion: CriterionOutcome, expected: [ResultKey: String], plan: CheckPlan?
+    ) -> ([RunProblem], Set<ResultKey>) {
         let action = "Run the check again into an empty attachments folder, with the readiness.json the suites ran with."
         var problems: [RunProblem] = []
-        var tainted = Set<String>()
-        let known = Set(knownModels.map(identity))
-        var byModel: [String: [CriterionResult]] = [:]
-        var order: [String] = []
+        var tainted = Set<ResultKey>()
+        var byKey: [ResultKey: [CriterionResult]] = [:]
+        var order: [ResultKey] = []
         for row in criterion.rows {
-            let key = key(row)
-            if byModel[key] == nil { order.append(key) }
-            byModel[key, default: []].append(row)
+            let key = ResultKey(row)
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(row)
         }
         for key in order {
-            let rows = byModel[key, default: []]
-            let name = rows[0].model.map { "for \($0)" } ?? "fleet-wide"
+            let rows = byKey[key, default: []]
             if Set(rows.map(\.passed)).count > 1 {
                 tainted.insert(key)
                 problems.append(RunProblem(
-                    .resultConflict, "'\(criterion.id)' was recorded \(rows.count) times \(name) with different outcomes (passed and failed)",
+                    .resultConflict, "'\(criterion.id)' was recorded \(rows.count) times \(subject(rows[0])) with different outcomes (passed and failed)",
                     action: action
                 ))
             } else if rows.count > 1, rows.contains(where: { $0 != rows[0] }) {
                 problems.append(RunProblem(
-                    .resultConflict, "'\(criterion.id)' was recorded \(rows.count) times \(name) with different measurements", action: action
+                    .resultConflict, "'\(criterion.id)' was recorded \(rows.count) times \(subject(rows[0])) with different measurements", action: action
                 ))
             }
         }
         if isPerModel(criterion) {
             if criterion.rows.contains(where: { $0.model == nil }) {
-                tainted.insert("")
+                tainted.insert(ResultKey(model: nil, host: nil, shard: nil))
+                criterion.rows.filter { $0.model == nil }.forEach { tainted.insert(ResultKey($0)) }
                 problems.append(RunProblem(.resultConflict, "'\(criterion.id)' is per model but has a fleet-wide result", action: action))
             }
         } else if let row = criterion.rows.first(where: { $0.model != nil }), let model = row.model {
-            criterion.rows.forEach { if $0.model != nil { tainted.insert(key($0)) } }
+            criterion.rows.forEach { if $0.model != nil { tainted.insert(ResultKey($0)) } }
             problems.append(RunProblem(.resultConflict, "'\(criterion.id)' is fleet-wide but has a result for \(model)", action: action))
         }
-        let strangers = criterion.rows.compactMap(\.model).filter { !known.contains(identity($0)) }
-        if !knownModels.isEmpty, !strangers.isEmpty {
-            strangers.forEach { tainted.insert(identity($0)) }
-            problems.append(RunProblem(
-                .resultConflict,
-                "'\(criterion.id)' has a result for \(strangers.joined(separator: ", ")), which readiness.json does not name: the evidence is not of this fleet",
-                action: action
-            ))
+        guard let plan else { return (problems, tainted) }
+        for row in criterion.rows where expected[ResultKey(row)] == nil {
+            guard let reason = foreignness(row, plan: plan) else { continue }
+            tainted.insert(ResultKey(row))
+            problems.append(RunProblem(.resultConflict, "'\(criterion.id)' has a result \(subject(row)), \(reason): the evidence is not of this check", action: action))
         }
         return (problems, tainted)
+    }
+
+    /// Why a result the check did not expect cannot belong to it, or `nil` when it may (a non-critical model's).
+    private static func foreignness(_ row: CriterionResult, plan: CheckPlan) -> String? {
+        if let model = row.model, plan.config.model(named: model) == nil { return "which readiness.json does not name" }
+        if let host = row.host, !plan.hostLabels.contains(host) { return "whose host readiness.json does not list under ollama.hosts" }
+        if row.host == nil, plan.config.hasSeveralHosts, Criterion.named(row.id)?.needsOllama == true {
+            return "which names no host although readiness.json lists several"
+        }
+        if let shard = row.shard, !plan.shardLabels.contains(shard) { return "recorded by shard \(shard), which this check does not cover" }
+        if row.shard == nil, plan.shardCount != nil { return "recorded by an unsharded check" }
+        if let model = row.model, plan.config.model(named: model)?.critical == false { return nil }
+        return "which this check does not measure"
     }
 }

@@ -10,25 +10,46 @@ public struct RunAnalysis: Sendable, Equatable {
     /// criteria the gate requires that have no result.
     public var problems: [RunProblem]
 
+    /// What a run recorded, before it is judged: the results and the tests of each criterion, the readiness
+    /// tests that recorded none, and the problems of the evidence. A run's event stream gives one
+    /// (`gather(_:required:locator:)`); the reports of a sharded check's shards give one together (a merge).
+    public struct Records: Sendable {
+        /// Criterion ids in the order they were first seen.
+        public var ids: [String] = []
+        public var rows: [String: [CriterionResult]] = [:]
+        public var tests: [String: [RunEvidence.Test]] = [:]
+        public var unlisted: [UnlistedTest] = []
+        public var problems: [RunProblem] = []
+
+        public init() {}
+    }
+
     /// Merges the evidence into criteria.
     /// - Parameters:
     ///   - evidence: The run, as read from its event stream.
     ///   - required: The criterion ids the gate requires.
     ///   - allCritical: Whether every critical criterion with a result or a test is required too.
-    ///   - modelOrder: Model names in migration order, to sort per-model rows; the fleet, so a result for another
-    ///     model is a problem (empty: not checked).
-    ///   - criticalModels: The models every per-model criterion the gate requires must have a result for.
+    ///   - modelOrder: Model names in migration order, to sort per-model rows.
+    ///   - plan: The (model, host) pairs and shards the run covers, so every result it expects is checked for
+    ///     and a result for another model, host or shard is a problem; `nil` when there is no config.
     ///   - severities: readiness.json's severities for catalog criteria (a catalog criterion's severity comes from
     ///     the catalog and the config, never from what an attachment claims).
     ///   - locator: Where to find the attachment files.
     public static func analyze(
         _ evidence: RunEvidence, required: [String], allCritical: Bool = false, modelOrder: [String],
-        criticalModels: [String] = [], severities: [String: CriterionResult.Severity] = [:], locator: AttachmentLocator
+        plan: CheckPlan? = nil, severities: [String: CriterionResult.Severity] = [:], locator: AttachmentLocator
     ) -> RunAnalysis {
-        var problems = evidence.problems
-        var rowsByID: [String: [CriterionResult]] = [:]
-        var testsByID: [String: [RunEvidence.Test]] = [:]
-        var ids = Criterion.all.map(\.id)
+        judge(
+            gather(evidence, required: required, locator: locator), required: required, allCritical: allCritical,
+            modelOrder: modelOrder, plan: plan, severities: severities
+        )
+    }
+
+    /// Reads a run's criterion results and tests from its event stream and attachments.
+    public static func gather(_ evidence: RunEvidence, required: [String], locator: AttachmentLocator) -> Records {
+        var records = Records()
+        records.problems = evidence.problems
+        records.ids = Criterion.all.map(\.id)
         var recordingTests = Set<String>()
         for test in evidence.tests {
             for path in test.attachments where path.hasSuffix(CriterionResult.attachmentSuffix) {
@@ -37,53 +58,65 @@ public struct RunAnalysis: Sendable, Equatable {
                 case .success(let result):
                     // A built-in criterion counts only from its own built-in test: any other test could claim it.
                     if Criterion.named(result.id) != nil, !isCatalogTest(test, of: result.id) {
-                        problems.append(RunProblem(
+                        records.problems.append(RunProblem(
                             .resultConflict,
                             "'\(test.path)' recorded a result of the built-in criterion '\(result.id)', which only its own test in \(Criterion.catalogModule) may record",
                             action: "Give your own criterion an id of its own (a Criterion you declare), then run the check again."
                         ))
                         continue
                     }
-                    if !ids.contains(result.id) { ids.append(result.id) }
-                    rowsByID[result.id, default: []].append(result)
-                    if !(testsByID[result.id] ?? []).contains(where: { $0.id == test.id }) {
-                        testsByID[result.id, default: []].append(test)
+                    if !records.ids.contains(result.id) { records.ids.append(result.id) }
+                    records.rows[result.id, default: []].append(result)
+                    if !(records.tests[result.id] ?? []).contains(where: { $0.id == test.id }) {
+                        records.tests[result.id, default: []].append(test)
                     }
                 case .failure(let problem):
-                    problems.append(problem)
+                    records.problems.append(problem)
                 }
             }
         }
-        for id in required where !ids.contains(id) { ids.append(id) }
+        for id in required where !records.ids.contains(id) { records.ids.append(id) }
 
-        var unlisted: [UnlistedTest] = []
         // Every test of the run counts: the runner runs the readiness package, whatever its test target is called.
         for test in evidence.tests where !recordingTests.contains(test.id) {
-            if !test.isSuite, let id = criterionID(forFunction: test.name), ids.contains(id) {
-                testsByID[id, default: []].append(test)
+            if !test.isSuite, let id = criterionID(forFunction: test.name), records.ids.contains(id) {
+                records.tests[id, default: []].append(test)
             } else if test.failed {
-                unlisted.append(UnlistedTest(test: test.path, status: .failed, messages: test.failures))
+                records.unlisted.append(UnlistedTest(test: test.path, status: .failed, messages: test.failures))
             } else if test.state == .skipped && !test.isSuite {
-                unlisted.append(UnlistedTest(test: test.path, status: .skipped, messages: [test.skipReason ?? "skipped"]))
+                records.unlisted.append(UnlistedTest(test: test.path, status: .skipped, messages: [test.skipReason ?? "skipped"]))
             }
         }
         if !evidence.runFailures.isEmpty {
-            unlisted.append(UnlistedTest(test: "(run)", status: .failed, messages: evidence.runFailures))
+            records.unlisted.append(UnlistedTest(test: "(run)", status: .failed, messages: evidence.runFailures))
         }
+        return records
+    }
 
+    /// Judges gathered records: merges each criterion's results and tests, marks what the gate requires, and
+    /// checks the evidence is complete for `plan`. The one judgement of a run, sharded or not.
+    public static func judge(
+        _ records: Records, required: [String], allCritical: Bool = false, modelOrder: [String],
+        plan: CheckPlan? = nil, severities: [String: CriterionResult.Severity] = [:]
+    ) -> RunAnalysis {
+        var problems = records.problems
         let rank = Dictionary(modelOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        // Fleet-wide rows first, then models in migration order, then models the config does not list, by name.
-        func order(_ result: CriterionResult) -> (Int, String) {
-            guard let model = result.model else { return (-1, "") }
-            return (rank[model] ?? .max, model)
+        // Fleet-wide rows first, then models in migration order, then models the config does not list, by name;
+        // a model's rows by host, then shard.
+        func order(_ result: CriterionResult) -> (Int, String, String, String) {
+            guard let model = result.model else { return (-1, "", result.host ?? "", result.shard ?? "") }
+            return (rank[model] ?? .max, model, result.host ?? "", result.shard ?? "")
         }
-        var criteria = ids.map { id in
-            let rows = (rowsByID[id] ?? []).sorted { order($0) < order($1) }
-            let ran = !rows.isEmpty || testsByID[id] != nil
+        var criteria = records.ids.map { id in
+            let rows = (records.rows[id] ?? []).sorted { order($0) < order($1) }
+            let ran = !rows.isEmpty || records.tests[id] != nil
             let severity = severity(of: id, rows: rows, severities: severities)
+            // A shard requires only the criteria it has results to record (the others belong to other shards); a
+            // criterion with results, or any criterion of a fleet with no critical model, is always owed.
+            let owed = plan.map { !rows.isEmpty || $0.pairs.isEmpty || !$0.expectedResults(of: id, rows: rows).isEmpty } ?? true
             return CriterionOutcome.merge(
-                id: id, rows: rows, tests: testsByID[id] ?? [], severity: severity,
-                required: required.contains(id) || (allCritical && ran && severity == .critical)
+                id: id, rows: rows, tests: records.tests[id] ?? [], severity: severity,
+                required: owed && (required.contains(id) || (allCritical && ran && severity == .critical))
             )
         }
         let missing = criteria.filter { $0.required && $0.status == .missing && $0.rows.isEmpty }
@@ -95,8 +128,8 @@ public struct RunAnalysis: Sendable, Equatable {
                 action: "Make sure the readiness suites record \(missing.map(\.id).joined(separator: ", ")) (not filtered out and not crashed), then run again."
             ))
         }
-        problems += EvidenceCompleteness.check(&criteria, criticalModels: criticalModels, knownModels: modelOrder)
-        return RunAnalysis(criteria: criteria, unlisted: unlisted, problems: problems)
+        problems += EvidenceCompleteness.check(&criteria, plan: plan)
+        return RunAnalysis(criteria: criteria, unlisted: records.unlisted, problems: problems)
     }
 
     /// "'a', 'b' (why); 'c' (why)": criteria sharing a message are named together.

@@ -34,7 +34,18 @@ struct AttachmentNameTests {
         #expect(Set(names.map { $0.lowercased() }).count == names.count)
     }
 
-    @Test(arguments: ["quality.a.b.criterion.json", "quality.%2f.criterion.json", "quality.%61.criterion.json", "quality.%2.criterion.json",
+    @Test func `a result about a host names the host as a third part, with or without a model`() throws {
+        let perModel = CriterionResult.attachmentName(id: "quality", model: "alpha", host: "http://10.0.0.2:11434")
+        #expect(perModel == "quality.alpha.http%3A%2F%2F10%2E0%2E0%2E2%3A11434.criterion.json")
+        let fleet = CriterionResult.attachmentName(id: "ollama-service", model: nil, host: "http://h:1")
+        #expect(fleet == "ollama-service..http%3A%2F%2Fh%3A1.criterion.json")
+        let parsedModel = try #require(CriterionResult.parseAttachmentName(perModel))
+        #expect(parsedModel.model == "alpha" && parsedModel.host == "http://10.0.0.2:11434")
+        let parsedFleet = try #require(CriterionResult.parseAttachmentName(fleet))
+        #expect(parsedFleet.id == "ollama-service" && parsedFleet.model == nil && parsedFleet.host == "http://h:1")
+    }
+
+    @Test(arguments: ["quality.a.b.c.criterion.json", "quality.a..criterion.json", "quality.%2f.criterion.json", "quality.%61.criterion.json", "quality.%2.criterion.json",
                       "Quality.criterion.json", ".criterion.json", "quality..criterion.json", "quality.json"])
     func `a name the mapping cannot have made means nothing`(_ name: String) {
         #expect(CriterionResult.parseAttachmentName(name) == nil)

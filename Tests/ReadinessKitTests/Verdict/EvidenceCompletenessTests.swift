@@ -105,7 +105,7 @@ struct EvidenceCompletenessTests {
                 try attach(other, besideLineOf: quality, events: events, attachments: attachments)
             },
             kind: .resultConflict,
-            message: "'quality' has a result for stranger_v1, which readiness.json does not name: the evidence is not of this fleet"
+            message: "'quality' has a result for stranger_v1, which readiness.json does not name: the evidence is not of this check"
         ),
     ]
 
