@@ -4,7 +4,7 @@ import OllamaKit
 public enum ReadinessCommand {
     /// Every subcommand, in the order `readiness --help` lists them.
     static let subcommands: [any Subcommand.Type] = [
-        CheckCommand.self, ReportCommand.self, GateCommand.self, InitCommand.self, PerfCommand.self,
+        CheckCommand.self, ReportCommand.self, MergeCommand.self, GateCommand.self, InitCommand.self, PerfCommand.self,
         DiagnoseCommand.self, BuildCommand.self, ValidateCommand.self, InventoryCommand.self,
         BackupCommand.self, RollbackCommand.self, MigrateCommand.self, HistoryCommand.self,
     ]

@@ -2,7 +2,7 @@ import Testing
 @testable import ReadinessCommands
 
 struct ArgumentParserTests {
-    static let checkUsage = "Usage: readiness check [--config FILE] [--ollama URL] [--gate NAME] [--out DIR] [--wait-for-ollama DURATION] [--package-path DIR] [-- SWIFT-TEST-ARGUMENT...]"
+    static let checkUsage = "Usage: readiness check [--config FILE] [--ollama URL]... [--gate NAME] [--out DIR] [--wait-for-ollama DURATION] [--package-path DIR] [--shard K/N] [-- SWIFT-TEST-ARGUMENT...]"
     static let reportUsage = "Usage: readiness report EVENTS.jsonl [--config FILE] [--attachments DIR]... [--gate NAME] [--out DIR]"
     static let gateUsage = "Usage: readiness gate --step N [EVENTS.jsonl] [--config FILE] [--attachments DIR]... [--out DIR]"
     static let toolUsage = "Usage: readiness COMMAND [options]"

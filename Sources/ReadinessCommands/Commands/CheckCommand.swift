@@ -12,31 +12,35 @@ struct CheckCommand: Subcommand {
             Runs 'swift test' in the readiness package (any test target name) with an event stream, shows
             progress, then writes report.md, report.json, junit.xml and report.html into the output folder.
             Arguments after '--' go to 'swift test', e.g. '-- --filter Availability' for one criterion.
-            The config and the gate are checked before the run starts.
+            The config and the gate are checked before the run starts. With --shard K/N the run checks a
+            deterministic N-th of the (model, host) pairs, and shard 1 also the criteria checked once for the
+            fleet; 'readiness merge' decides on all N.
             """,
         arguments: [
             .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else the package's readiness.json)"),
-            .option("--ollama", "URL", help: "Ollama to check (sets OLLAMA_HOST for the tests)"),
+            .repeatable("--ollama", "URL", help: "Ollama to check; with several hosts in readiness.json, one per host, in its order (replaces them for the tests)"),
             .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
             .option("--out", "DIR", help: "folder for the reports and the run (default: readiness-report)"),
             .option("--wait-for-ollama", "DURATION", help: "first wait up to DURATION (e.g. 30s, 2m) for Ollama to answer GET /api/version"),
             .option("--package-path", "DIR", help: "the readiness package (default: the current folder, else its nearest parent with a Package.swift)"),
+            .option("--shard", "K/N", help: "check only the K-th of N parts of the (model, host) pairs, for a CI matrix; merge the parts with 'readiness merge'"),
         ],
         passthrough: "SWIFT-TEST-ARGUMENT"
     )
 
     var config: String?
-    var ollama: String?
+    var ollama: [String]
     var gate: String
     var out: String
     var packagePath: String?
     /// `--wait-for-ollama` as typed, and as parsed.
     var waitForOllama: (text: String, duration: Duration)?
     var swiftTestArguments: [String]
+    var shard: Shard?
 
     init(_ arguments: ParsedArguments) throws {
         config = arguments.value("--config")
-        ollama = arguments.value("--ollama")
+        ollama = arguments.values("--ollama")
         gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
         out = arguments.value("--out") ?? "readiness-report"
         packagePath = arguments.value("--package-path")
@@ -47,6 +51,12 @@ struct CheckCommand: Subcommand {
             waitForOllama = (text, duration)
         }
         swiftTestArguments = arguments.passthrough
+        if let text = arguments.value("--shard") {
+            guard let shard = Shard(parsing: text) else {
+                throw arguments.error("--shard '\(text)' is not K/N with 1 ≤ K ≤ N ≤ \(Shard.maximumCount), e.g. 2/3")
+            }
+            self.shard = shard
+        }
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
@@ -80,10 +90,15 @@ struct CheckCommand: Subcommand {
         guard let fleet = loaded.config, fleet.gate(named: gate) != nil else {
             return publish(RunEvidence(), loaded, problems: [], context: context)
         }
+        if let problem = emptyShardProblem(fleet) {
+            return publish(RunEvidence(), loaded, problems: [problem], context: context)
+        }
         if let waitForOllama {
-            context.output(UntrustedText.consoleLine("Waiting up to \(waitForOllama.text) for Ollama at \(OllamaHost.redacted(fleet.ollama.host.absoluteString))…") + "\n")
-            guard await OllamaWait.answers(fleet.ollama.host, within: waitForOllama.duration) else {
-                return publish(RunEvidence(), loaded, problems: [OllamaWait.problem(host: fleet.ollama.host, duration: waitForOllama.text)], context: context)
+            for host in fleet.ollama.hosts {
+                context.output(UntrustedText.consoleLine("Waiting up to \(waitForOllama.text) for Ollama at \(OllamaHost.redacted(host.absoluteString))…") + "\n")
+                guard await OllamaWait.answers(host, within: waitForOllama.duration) else {
+                    return publish(RunEvidence(), loaded, problems: [OllamaWait.problem(host: host, duration: waitForOllama.text)], context: context)
+                }
             }
         }
         do {
@@ -93,9 +108,10 @@ struct CheckCommand: Subcommand {
             return .undecided
         }
 
-        var environment = context.environment
+        var environment = context.environment.merging(LoadedConfig.environment(ollama: ollama)) { _, new in new }
         environment["READINESS_CONFIG"] = loaded.file.path
-        if let ollama { environment["OLLAMA_HOST"] = ollama }
+        // The runner owns the shard: the suites check the one the report expects, and none when unsharded.
+        environment[Shard.variable] = shard?.description
         let request = SuiteRunRequest(
             packageDirectory: package, eventsFile: events, attachmentsDirectory: attachments,
             logFile: run.appendingPathComponent("swift-test.log"), environment: environment, extraArguments: swiftTestArguments
@@ -119,12 +135,23 @@ struct CheckCommand: Subcommand {
         return publish(evidence, loaded, problems: problems, context: context)
     }
 
+    /// The problem of a `--shard K/N` that would check no (model, host) pair: N is more than the fleet has.
+    private func emptyShardProblem(_ fleet: ReadinessConfig) -> RunProblem? {
+        guard let shard else { return nil }
+        let plan = CheckPlan(config: fleet, shard: shard)
+        guard plan.checkedPairs.isEmpty, !plan.pairs.isEmpty else { return nil }
+        return RunProblem(
+            .config, "--shard \(shard) checks nothing: the fleet has \(plan.pairs.count) (model, host) pairs, fewer than \(shard.count) shards",
+            action: "Use at most \(plan.pairs.count) shards."
+        )
+    }
+
     /// Reports on `evidence`, read once while following the run.
     private func publish(_ evidence: RunEvidence, _ loaded: LoadedConfig, problems: [RunProblem], context: RunnerContext) -> ExitCode {
         let runPath = out + "/run"
         let report = ReadinessReport.build(from: evidence, context: loaded.reportContext(
             gate: gate, events: runPath + "/events.jsonl", attachments: [runPath + "/attachments"],
-            runnerProblems: problems, context: context
+            runnerProblems: problems, shard: shard, context: context
         ))
         let status = ReportPublisher.publish(report, out: out, context: context)
         if let fleet = loaded.config {

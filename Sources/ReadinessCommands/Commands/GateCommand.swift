@@ -45,7 +45,7 @@ struct GateCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        let loaded = LoadedConfig.load(config, ollama: nil, context: context)
+        let loaded = LoadedConfig.load(config, ollama: [], context: context)
         guard let fleet = loaded.config else {
             context.error(loaded.problem?.message ?? "no configuration")
             return .undecided

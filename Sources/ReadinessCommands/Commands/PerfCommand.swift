@@ -49,7 +49,7 @@ struct PerfCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        let loaded = LoadedConfig.load(config, ollama: ollama, context: context)
+        let loaded = LoadedConfig.loadForOneHost(config, ollama: ollama, context: context)
         guard var config = loaded.config else {
             context.error(loaded.problem?.message ?? "the configuration cannot be used")
             return .undecided

@@ -52,7 +52,7 @@ enum ArgumentParser {
     private static func check(_ parsed: ParsedArguments, against spec: CommandSpec) throws {
         let positionals = spec.arguments.filter(\.isPositional)
         let required = positionals.filter(\.isRequired)
-        if parsed.positionals.count > positionals.count {
+        if parsed.positionals.count > positionals.count, positionals.last?.kind != .variadic {
             throw parsed.error("Unexpected argument '\(parsed.positionals[positionals.count])'")
         }
         if parsed.positionals.count < required.count {

@@ -47,6 +47,8 @@ struct ArgumentSpec: Sendable {
         case flag
         /// A word in the given position.
         case positional(optional: Bool)
+        /// One or more words, the last positional: `SHARD_DIR...`.
+        case variadic
     }
 
     /// `--config` for an option, `EVENTS.jsonl` for a positional.
@@ -70,9 +72,15 @@ struct ArgumentSpec: Sendable {
         ArgumentSpec(name: name, kind: .positional(optional: optional), help: help)
     }
 
+    static func variadic(_ name: String, help: String) -> ArgumentSpec {
+        ArgumentSpec(name: name, kind: .variadic, help: help)
+    }
+
     var isPositional: Bool {
-        if case .positional = kind { return true }
-        return false
+        switch kind {
+        case .positional, .variadic: true
+        case .option, .repeatable, .flag: false
+        }
     }
 
     var isRequired: Bool {
@@ -80,6 +88,7 @@ struct ArgumentSpec: Sendable {
         case .option(_, let required): required
         case .repeatable, .flag: false
         case .positional(let optional): !optional
+        case .variadic: true
         }
     }
 
@@ -87,7 +96,7 @@ struct ArgumentSpec: Sendable {
     var synopsis: String {
         switch kind {
         case .option(let value, _), .repeatable(let value): "\(name) \(value)"
-        case .flag, .positional: name
+        case .flag, .positional, .variadic: name
         }
     }
 
@@ -98,6 +107,7 @@ struct ArgumentSpec: Sendable {
         case .repeatable: "[\(synopsis)]..."
         case .flag: "[\(name)]"
         case .positional(let optional): optional ? "[\(name)]" : name
+        case .variadic: "\(name)..."
         }
     }
 }

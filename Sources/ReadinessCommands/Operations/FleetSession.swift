@@ -14,7 +14,7 @@ struct FleetSession {
     /// `--config` and `--ollama`, as the fleet commands take them.
     static let arguments: [ArgumentSpec] = [
         .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-        .option("--ollama", "URL", help: "the Ollama to use (default: OLLAMA_HOST, else the config's host)"),
+        .option("--ollama", "URL", help: "the Ollama to use (default: OLLAMA_HOST for a one-host config, else the first host of readiness.json)"),
     ]
 
     /// `open(config:ollama:context:)` with the values of `arguments`.
@@ -25,7 +25,7 @@ struct FleetSession {
     /// Loads readiness.json (`--config`, READINESS_CONFIG, else ./readiness.json) with `--ollama` applied.
     /// - Returns: `nil` after printing why on stderr.
     static func open(config path: String?, ollama: String?, context: RunnerContext) -> FleetSession? {
-        let loaded = LoadedConfig.load(path, ollama: ollama, context: context)
+        let loaded = LoadedConfig.loadForOneHost(path, ollama: ollama, context: context)
         guard let config = loaded.config else {
             context.error(loaded.problem?.message ?? "no configuration")
             return nil

@@ -12,12 +12,12 @@ struct LoadedConfig {
     /// Loads `--config` if given, else READINESS_CONFIG, else `readiness.json` in `defaultFolder`.
     /// - Parameters:
     ///   - path: The `--config` value, relative to the working directory.
-    ///   - ollama: The `--ollama` value, which overrides OLLAMA_HOST and the file's host.
+    ///   - ollama: The `--ollama` values: the i-th replaces the i-th host of readiness.json, and there must be one
+    ///     per host (`environment(ollama:)`); none leaves the hosts to the environment and the file.
     ///   - defaultFolder: Where readiness.json is looked for when neither names a file (the working directory,
     ///     or the readiness package for `check`).
-    static func load(_ path: String?, ollama: String?, defaultFolder: URL? = nil, context: RunnerContext) -> LoadedConfig {
-        var environment = context.environment
-        if let ollama { environment["OLLAMA_HOST"] = ollama }
+    static func load(_ path: String?, ollama: [String], defaultFolder: URL? = nil, context: RunnerContext) -> LoadedConfig {
+        var environment = context.environment.merging(Self.environment(ollama: ollama)) { _, new in new }
         if let path { environment["READINESS_CONFIG"] = path }
         // A named file is relative to the working directory; the default one lives in `defaultFolder`.
         let named = !(environment["READINESS_CONFIG"] ?? "").isEmpty
@@ -34,16 +34,46 @@ struct LoadedConfig {
         }
     }
 
+    /// The variables that hand `--ollama` values on, to the config here and to `swift test`: the list as
+    /// READINESS_OLLAMA_HOSTS, and a single one as OLLAMA_HOST too (as before several hosts existed).
+    static func environment(ollama: [String]) -> [String: String] {
+        guard !ollama.isEmpty else { return [:] }
+        var variables = [ReadinessConfig.hostsVariable: ollama.joined(separator: ",")]
+        if ollama.count == 1 { variables["OLLAMA_HOST"] = ollama[0] }
+        return variables
+    }
+
+    /// `load(_:ollama:context:)` for a command that acts on one Ollama (perf and the fleet commands): `--ollama`,
+    /// else OLLAMA_HOST for a one-host config, else the first of `ollama.hosts`.
+    static func loadForOneHost(_ path: String?, ollama: String?, context: RunnerContext) -> LoadedConfig {
+        var loaded = load(path, ollama: [], context: context)
+        guard var config = loaded.config else { return loaded }
+        if let ollama {
+            guard let url = (try? OllamaHost(parsing: ollama))?.connectable.url else {
+                let problem = RunProblem(
+                    .config, "--ollama '\(OllamaHost.redacted(ollama))' is not an Ollama host",
+                    action: "Give it as '127.0.0.1:11434' or 'http://host:port'."
+                )
+                return LoadedConfig(problem: problem, file: loaded.file)
+            }
+            config.ollama.host = url
+        } else {
+            config.ollama.hosts = [config.ollama.hosts[0]]
+        }
+        loaded.config = config
+        return loaded
+    }
+
     /// The context a report of this config is built in.
     func reportContext(
-        gate: String, events: String, attachments: [String], runnerProblems: [RunProblem] = [], context: RunnerContext
+        gate: String, events: String, attachments: [String], runnerProblems: [RunProblem] = [], shard: Shard? = nil, context: RunnerContext
     ) -> ReadinessReport.Context {
         ReadinessReport.Context(
             config: config, configProblem: problem, gateName: gate,
             locator: AttachmentLocator(directories: attachments.map { context.url($0, isDirectory: true) }),
             runnerProblems: runnerProblems, eventsPath: events,
             configPath: ModelActions.displayPath(file, currentDirectory: context.currentDirectory.path),
-            generatedAt: context.now(), toolVersion: ToolVersion.current
+            generatedAt: context.now(), toolVersion: ToolVersion.current, shard: shard
         )
     }
 }

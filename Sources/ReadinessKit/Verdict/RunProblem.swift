@@ -39,6 +39,9 @@ public struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConve
         /// Results that cannot all be true: the same criterion and model recorded twice with different outcomes,
         /// a result for a model readiness.json does not name, or a per-model result of a fleet-wide criterion.
         case resultConflict = "result-conflict"
+        /// A merge of a sharded check lacks a shard, has one twice or incomplete, or its shards disagree on the
+        /// number of shards, the config, the hosts, the gate or the tool version.
+        case shard
     }
 
     public init(_ kind: Kind, _ message: String, action: String) {

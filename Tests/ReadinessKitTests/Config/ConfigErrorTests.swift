@@ -25,7 +25,7 @@ import Testing
         Case(name: "misspelt top-level key", json: #"{"treshold": {}, "models": [\#(model)]}"#,
              message: "treshold: unknown key 'treshold' (did you mean 'thresholds'?). Rename it to 'thresholds' or remove it."),
         Case(name: "unknown key without a near match", json: #"{"models": [\#(model)], "ollama": {"colour": 1}}"#,
-             message: "ollama.colour: unknown key 'colour'. Remove it; the keys allowed here are host, minimumVersion, modelsPath."),
+             message: "ollama.colour: unknown key 'colour'. Remove it; the keys allowed here are host, hosts, minimumVersion, modelsPath."),
         Case(name: "misspelt criterion in severities", json: #"{"models": [\#(model)], "severities": {"backup-script": "recommended"}}"#,
              message: "severities.backup-script: unknown key 'backup-script' (did you mean 'backup-scripts'?). Rename it to 'backup-scripts' or remove it."),
         Case(name: "unknown severity", json: #"{"models": [\#(model)], "severities": {"configs": "optional"}}"#,

@@ -1,0 +1,50 @@
+import Foundation
+import OllamaKit
+import ReadinessKit
+
+/// `readiness merge SHARD_DIR...`: the reports and the verdict of a sharded check, from the report folders of
+/// its shards (`readiness check --shard K/N --out SHARD_DIR`), judged as one unsharded run would be.
+struct MergeCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "merge",
+        abstract: "Merge the reports of the shards of a sharded check into one report and one verdict.",
+        discussion: """
+            Reads report.json of each shard folder (a complete set: report.complete must match it) and decides the
+            gate on all their results together, as an unsharded check would. UNDECIDED when a shard is missing,
+            given twice, incomplete or unsharded, or when the shards disagree on N, on readiness.json (SHA-256),
+            on the hosts, on the gate or on the readiness version.
+            """,
+        arguments: [
+            .variadic("SHARD_DIR", help: "the --out folder of one 'readiness check --shard K/N'; one per shard"),
+            .option("--config", "FILE", help: "readiness.json the shards checked (default: READINESS_CONFIG, else ./readiness.json)"),
+            .repeatable("--ollama", "URL", help: "the --ollama the shards were given, one per host, in order"),
+            .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
+            .option("--out", "DIR", help: "folder for the merged reports (default: readiness-report)"),
+        ]
+    )
+
+    var shards: [String]
+    var config: String?
+    var ollama: [String]
+    var gate: String
+    var out: String
+
+    init(_ arguments: ParsedArguments) {
+        shards = arguments.positionals
+        config = arguments.value("--config")
+        ollama = arguments.values("--ollama")
+        gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
+        out = arguments.value("--out") ?? "readiness-report"
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        let loaded = LoadedConfig.load(config, ollama: ollama, context: context)
+        let inputs = shards.map { folder in
+            ReadinessReport.ShardInput(folder: folder, report: Result {
+                try ReadinessReport.load(from: context.url(folder, isDirectory: true).appendingPathComponent("report.json"))
+            }.mapError { $0 as? ReportError ?? .notAReport(folder) })
+        }
+        let report = ReadinessReport.merge(inputs, context: loaded.reportContext(gate: gate, events: "", attachments: [], context: context))
+        return await OutputLock.holding(out, context: context) { ReportPublisher.publish(report, out: out, context: context) }
+    }
+}
