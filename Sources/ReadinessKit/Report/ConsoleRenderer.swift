@@ -23,6 +23,7 @@ public enum ConsoleRenderer {
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         lines.append("(* not required by gate '\(UntrustedText.singleLine(report.gate.name))')")
+        lines += (HostGrid(report)?.summaryLines() ?? []).map(UntrustedText.singleLine)
         for reason in report.reasons.prefix(5) { lines.append("- " + UntrustedText.singleLine(reason)) }
         if report.reasons.count > 5 { lines.append("- … and \(report.reasons.count - 5) more in report.md") }
         lines.append("\(report.verdict.label): \(UntrustedText.singleLine(report.summary))")

@@ -14,6 +14,7 @@ public enum HTMLRenderer {
         if !report.actions.isEmpty { body += section("Action items", list(report.actions, tag: "ol")) }
         body += section("Measurements", charts(report))
         body += section("Criteria", criteriaTable(report))
+        if let grid = HostGrid(report) { body += section("Hosts", hostsTable(grid)) }
         if !report.unlistedTests.isEmpty {
             body += section("Readiness tests without a criterion", list(report.unlistedTests.map {
                 "\($0.test) \(ReportFormatting.label($0.status)): \($0.messages.joined(separator: "; "))"
@@ -93,8 +94,20 @@ public enum HTMLRenderer {
         return rows
     }
 
+    /// Models × hosts: each cell the model's standing on that host and what it falls short of there.
+    private static func hostsTable(_ grid: HostGrid) -> [String] {
+        var rows = ["<table><thead><tr><th>Model</th>" + grid.hosts.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"]
+        for (model, cells) in grid.rows {
+            rows.append(row([esc(model)] + cells.map { standing in
+                standing.map { status($0.status) + ($0.failing.isEmpty ? "" : " " + esc($0.failing.joined(separator: ", "))) } ?? "—"
+            }, className: "host-row"))
+        }
+        rows.append("</tbody></table>")
+        return rows
+    }
+
     private static func runFacts(_ report: ReadinessReport) -> [String] {
-        var facts = ["Gate \(report.gate.name) requires: \(report.gate.criteria.joined(separator: ", "))"]
+        var facts = ["Gate \(report.gate.name) requires: \(report.gate.criteria.joined(separator: ", "))"] + HostGrid.runFacts(report)
         facts.append("Ollama: \(report.ollama.host.map(OllamaHost.redacted) ?? "unknown host"), version \(report.ollama.version ?? "unknown")")
         if let started = report.timings.runStarted {
             facts.append("Run started \(started)" + (report.timings.durationSeconds.map { ", took \(ReportFormatting.duration($0))" } ?? ", never ended"))

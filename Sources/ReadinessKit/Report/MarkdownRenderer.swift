@@ -20,6 +20,7 @@ public enum MarkdownRenderer {
             })
         }
         if !report.models.isEmpty { lines += section("Models", modelsTable(report.models)) }
+        if let grid = HostGrid(report) { lines += section("Hosts", hostsTable(grid)) }
         lines += section("Run", runFacts(report))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -65,8 +66,20 @@ public enum MarkdownRenderer {
         return table
     }
 
+    /// Models × hosts: each cell the model's standing on that host and what it falls short of there.
+    private static func hostsTable(_ grid: HostGrid) -> [String] {
+        var table = ["| Model | " + grid.hosts.map(cell).joined(separator: " | ") + " |", "|---|" + grid.hosts.map { _ in "---|" }.joined()]
+        for (model, cells) in grid.rows {
+            table.append(row([cell(model)] + cells.map { standing in
+                standing.map { status($0.status) + ($0.failing.isEmpty ? "" : " " + cell($0.failing.joined(separator: ", "))) } ?? "—"
+            }))
+        }
+        return table
+    }
+
     private static func runFacts(_ report: ReadinessReport) -> [String] {
         var facts = ["- Gate: \(code(report.gate.name)) requires \(report.gate.criteria.map(code).joined(separator: ", "))"]
+        facts += HostGrid.runFacts(report).map { "- \(cell($0))" }
         let host = report.ollama.host.map(OllamaHost.redacted) ?? "unknown host"
         facts.append("- Ollama: \(cell(host)), version \(cell(report.ollama.version ?? "unknown"))")
         if let started = report.timings.runStarted {

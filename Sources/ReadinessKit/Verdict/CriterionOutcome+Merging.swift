@@ -18,7 +18,8 @@ extension CriterionOutcome {
             status = shortfall
             message = rows.count == 1 || failing.allSatisfy({ $0.model == nil })
                 ? failing.map(\.message).joined(separator: "; ")
-                : "\(failing.count) of \(rows.count) models fall short: " + failing.map { $0.model ?? "fleet" }.joined(separator: ", ")
+                : "\(failing.count) of \(rows.count) \(noun(rows)) fall short: "
+                    + failing.map { [$0.model ?? "fleet", $0.host.map { "on \($0)" }].compactMap { $0 }.joined(separator: " ") }.joined(separator: ", ")
         } else if !failures.isEmpty {
             status = shortfall
             message = "its test failed: " + failures[0]
@@ -29,7 +30,7 @@ extension CriterionOutcome {
                 : "its test '\(unfinished.path)' never ran"
         } else if !rows.isEmpty {
             status = .passed
-            message = rows.count == 1 ? rows[0].message : "all \(rows.count) models pass"
+            message = rows.count == 1 ? rows[0].message : "all \(rows.count) \(noun(rows)) pass"
         } else if let skipped {
             status = .skipped
             message = "skipped: " + (skipped.skipReason ?? "no reason given")
@@ -51,5 +52,11 @@ extension CriterionOutcome {
             tests: tests.map(\.path), testFailures: failures, warnings: tests.flatMap(\.warnings), actions: actions,
             durationSeconds: starts.min().flatMap { start in ends.max().map { max(0, $0 - start) } }
         )
+    }
+
+    /// What a criterion's results are about: "models", "model-host pairs" when they name hosts, or "results"
+    /// (per host or per shard) for a fleet-wide criterion.
+    private static func noun(_ rows: [CriterionResult]) -> String {
+        rows.allSatisfy { $0.model == nil } ? "results" : rows.contains { $0.host != nil } ? "model-host pairs" : "models"
     }
 }

@@ -101,11 +101,13 @@ public struct RunAnalysis: Sendable, Equatable {
     ) -> RunAnalysis {
         var problems = records.problems
         let rank = Dictionary(modelOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let hostRank = Dictionary((plan?.config.ollama.hosts ?? []).enumerated().compactMap { index, host in plan?.label(host).map { ($0, index) } }) { first, _ in first }
         // Fleet-wide rows first, then models in migration order, then models the config does not list, by name;
-        // a model's rows by host, then shard.
-        func order(_ result: CriterionResult) -> (Int, String, String, String) {
-            guard let model = result.model else { return (-1, "", result.host ?? "", result.shard ?? "") }
-            return (rank[model] ?? .max, model, result.host ?? "", result.shard ?? "")
+        // a model's rows in host order, then by shard.
+        func order(_ result: CriterionResult) -> (Int, String, Int, String) {
+            let host = result.host.map { hostRank[$0] ?? .max } ?? -1
+            guard let model = result.model else { return (-1, "", host, result.shard ?? "") }
+            return (rank[model] ?? .max, model, host, result.shard ?? "")
         }
         var criteria = records.ids.map { id in
             let rows = (records.rows[id] ?? []).sorted { order($0) < order($1) }
