@@ -23,14 +23,14 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package demo bench client-compat clean
+.PHONY: build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards demo bench client-compat clean
 
 build:
 	$(SWIFT) build
 
-## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, and a package
-## scaffolded by `readiness init`.
-test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package
+## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, a package
+## scaffolded by `readiness init`, and a fleet on several hosts checked whole and in shards.
+test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards
 
 unit-tests: build
 	$(SWIFT) test
@@ -66,6 +66,10 @@ interrupted-check: build
 ## A user's package made by `readiness init` in a temporary folder, with a test target of its own name.
 scaffolded-package: build
 	Tests/EndToEnd/scaffolded-package.sh $(BIN)
+
+## Three simulators as three hosts (healthy, Phase 1, down), then three shards merged, and merges that must fail.
+hosts-and-shards: build
+	Tests/EndToEnd/hosts-and-shards.sh $(BIN) $(E2E_OUT)/hosts-and-shards
 
 ## The seed's story on ollama-sim, from the Phase 1 fleet: check (NOT READY), diagnose, build, validate, update
 ## the inventory, check again (READY); back up, gate and take migration step 1. Output in readiness-report/.
