@@ -65,29 +65,31 @@ contains "$out/last.log" "$healthy: 6 of 6 models pass"
 grep -q "^NOT READY: " "$out/last.log" || fail "the three-host check did not say NOT READY"
 
 config=fixtures/mirador/readiness.json
+merge=("$bin/readiness" merge --ollama "$healthy")
 for k in 1 2 3; do
   expect 0 "shard $k/3 on healthy" "${check[@]}" --config "$config" --ollama "$healthy" --shard "$k/3" --out "$out/shard$k"
 done
-expect 0 "the merge of three healthy shards" "$bin/readiness" merge "$out/shard1" "$out/shard2" "$out/shard3" --config "$config" --out "$out/merged"
+expect 0 "the merge of three healthy shards" "${merge[@]}" "$out/shard1" "$out/shard2" "$out/shard3" --config "$config" --out "$out/merged"
 contains "$out/last.log" "READY: Gate 'phase2': all 9 required criteria passed."
 contains "$out/merged/report.md" "Merged from 3 shards"
 
-expect 2 "a merge without shard 3" "$bin/readiness" merge "$out/shard1" "$out/shard2" --config "$config" --out "$out/bad"
+expect 2 "a merge without shard 3" "${merge[@]}" "$out/shard1" "$out/shard2" --config "$config" --out "$out/bad"
 contains "$out/bad/report.md" "the merge lacks shard 3/3 of 3"
-expect 2 "a merge with shard 2 twice" "$bin/readiness" merge "$out/shard1" "$out/shard2" "$out/shard2" "$out/shard3" --config "$config" --out "$out/bad"
+expect 2 "a merge with shard 2 twice" "${merge[@]}" "$out/shard1" "$out/shard2" "$out/shard2" "$out/shard3" --config "$config" --out "$out/bad"
 contains "$out/bad/report.md" "shard 2/3 is given twice"
 sed -e 's/"successRate": 0.80/"successRate": 0.81/' "$config" >"$out/mirador/other.json"
-expect 2 "a merge under another readiness.json" "$bin/readiness" merge "$out/shard1" "$out/shard2" "$out/shard3" --config "$out/mirador/other.json" --out "$out/bad"
+expect 2 "a merge under another readiness.json" "${merge[@]}" "$out/shard1" "$out/shard2" "$out/shard3" --config "$out/mirador/other.json" --out "$out/bad"
 contains "$out/bad/report.md" "was made from another readiness.json"
 
 # Shard 1/3 holds decision_simplifier_v2 and financial_planning_expert_v6, both missing in Phase 1.
 expect 1 "shard 1/3 on Phase 1" "${check[@]}" --config "$config" --ollama "$phase1" --shard 1/3 --out "$out/phase1-shard1"
-expect 1 "the merge with a Phase 1 shard" "$bin/readiness" merge "$out/phase1-shard1" "$out/shard2" "$out/shard3" --config "$config" --out "$out/mixed"
+expect 1 "the merge with a Phase 1 shard" "${merge[@]}" "$out/phase1-shard1" "$out/shard2" "$out/shard3" --config "$config" --out "$out/mixed"
 grep -q "^NOT READY: " "$out/last.log" || fail "the merge with a Phase 1 shard did not say NOT READY"
 contains "$out/mixed/report.md" "decision_simplifier_v2 is missing"
+contains "$out/mixed/report.md" "shard 1/3 ('$out/phase1-shard1') checked $phase1, not $healthy"
 # Editing that shard's report.json into a pass is refused: it no longer matches its report.complete.
 cp -R "$out/phase1-shard1" "$out/edited"
 sed -i.bak -e 's/"passed" : false/"passed" : true/g' -e 's/"verdict" : "not-ready"/"verdict" : "ready"/' "$out/edited/report.json"
-expect 2 "a merge with an edited shard" "$bin/readiness" merge "$out/edited" "$out/shard2" "$out/shard3" --config "$config" --out "$out/bad"
+expect 2 "a merge with an edited shard" "${merge[@]}" "$out/edited" "$out/shard2" "$out/shard3" --config "$config" --out "$out/bad"
 contains "$out/bad/report.md" "differs from report.complete"
 echo "hosts-and-shards: three hosts NOT READY naming host and models; three shards READY; bad merges UNDECIDED; a Phase 1 shard NOT READY"

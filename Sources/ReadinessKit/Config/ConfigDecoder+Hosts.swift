@@ -25,7 +25,7 @@ extension ConfigDecoder {
         var hosts: [URL] = []
         for element in try list.array("a non-empty list of Ollama URLs", fix: fix, allowEmpty: false) {
             let url = try hostURL(element)
-            if let earlier = hosts.firstIndex(of: url) {
+            if let earlier = Self.position(of: url, in: hosts) {
                 throw element.error("'\(OllamaHost.redacted(url.absoluteString))' is already ollama.hosts[\(earlier)]", fix: fix)
             }
             hosts.append(url)
@@ -44,6 +44,11 @@ extension ConfigDecoder {
             let urls = entries.compactMap(Self.connectableURL)
             guard urls.count == entries.count else {
                 throw variable.mismatch("a comma-separated list of Ollama hosts", fix: "Give each host as '127.0.0.1:11434' or 'http://host:port' (one --ollama per host).")
+            }
+            if let repeated = urls.indices.first(where: { Self.position(of: urls[$0], in: Array(urls[..<$0])) != nil }) {
+                throw variable.error(
+                    "'\(OllamaHost.redacted(urls[repeated].absoluteString))' is given twice", fix: "Give each host of ollama.hosts its own --ollama."
+                )
             }
             guard urls.count == listed.count else {
                 throw variable.error(
@@ -79,6 +84,13 @@ extension ConfigDecoder {
             positions.append(position)
         }
         return positions.sorted().map { choice.serving[$0] }
+    }
+
+    /// Where `url` already is in `hosts`, comparing scheme, host, port and path only, so two entries that differ
+    /// in credentials or query count as the one server they are.
+    private static func position(of url: URL, in hosts: [URL]) -> Int? {
+        func server(_ url: URL) -> [String?] { [url.scheme, url.host, url.port.map(String.init), url.path] }
+        return hosts.firstIndex { server($0) == server(url) }
     }
 
     private func hostURL(_ node: ConfigNode) throws -> URL {

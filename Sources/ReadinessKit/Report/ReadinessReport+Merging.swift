@@ -55,7 +55,7 @@ extension ReadinessReport {
         let action = "Merge the report folders of one 'readiness check --shard K/N' per K, all made by this readiness version from this readiness.json and --ollama, with --gate \(context.gateName)."
         func problem(_ message: String) { problems.append(RunProblem(.shard, message, action: action)) }
         let fingerprint = context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
-        let hosts = context.config.flatMap { config in config.hasSeveralHosts ? config.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) } : nil }
+        let hosts = context.config?.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) } ?? []
         var accepted: [(folder: String, shard: Shard, report: ReadinessReport)] = []
         for input in shards {
             let report: ReadinessReport
@@ -87,8 +87,10 @@ extension ReadinessReport {
             if report.gate.name != context.gateName {
                 problem("shard \(shard) ('\(input.folder)') decided gate '\(report.gate.name)', not '\(context.gateName)'")
             }
-            if report.ollama.hosts != hosts {
-                problem("shard \(shard) ('\(input.folder)') checked the hosts \((report.ollama.hosts ?? [report.ollama.host ?? "unknown"]).joined(separator: ", ")), not \((hosts ?? []).joined(separator: ", ")); give the merge the shards' --ollama")
+            // Every shard must have checked the servers the merge speaks for, one host or several.
+            let checked = report.ollama.hosts ?? report.ollama.host.map { [$0] } ?? []
+            if checked != hosts {
+                problem("shard \(shard) ('\(input.folder)') checked \(checked.joined(separator: ", ")), not \(hosts.joined(separator: ", ")); give the merge the shards' --ollama")
             }
             accepted.append((input.folder, shard, report))
         }

@@ -55,6 +55,8 @@ struct HostsConfigTests {
     @Test func `as many --ollama as hosts, or an error saying so`() async {
         let message = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001"])
         #expect(message.contains("READINESS_OLLAMA_HOSTS: 1 host is given (one per --ollama) but readiness.json lists 2. Give one --ollama per entry of ollama.hosts, in its order"))
+        let twice = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001,http://u:p@127.0.0.1:5001"])
+        #expect(twice.contains("READINESS_OLLAMA_HOSTS: 'http://***@127.0.0.1:5001' is given twice. Give each host of ollama.hosts its own --ollama."))
         let bad = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001,ftp://x"])
         #expect(bad.contains("READINESS_OLLAMA_HOSTS: expected a comma-separated list of Ollama hosts"))
     }

@@ -106,7 +106,7 @@ struct ShardMergeTests {
         Case(testDescription: "a shard of another version", inputs: edit(0) { $0.tool.version = "0.0.1" },
              message: "shard 1/3 ('shard-1') was made by readiness 0.0.1, not \(ToolVersion.current)"),
         Case(testDescription: "a shard against other hosts", inputs: edit(0) { $0.ollama.hosts = ["http://10.9.9.9:11434", "http://127.0.0.1:11502"] },
-             message: "shard 1/3 ('shard-1') checked the hosts http://10.9.9.9:11434, http://127.0.0.1:11502, not http://127.0.0.1:11501, http://127.0.0.1:11502"),
+             message: "shard 1/3 ('shard-1') checked http://10.9.9.9:11434, http://127.0.0.1:11502, not http://127.0.0.1:11501, http://127.0.0.1:11502"),
         Case(testDescription: "an unsharded report", inputs: edit(0) { $0.source.shard = nil },
              message: "'shard-1' is not the report of a shard: it was made without 'readiness check --shard K/N'"),
         Case(testDescription: "an incomplete shard", inputs: { inputs in
