@@ -46,7 +46,8 @@ struct HostChecklists: Sendable {
     var first: Checklist { byHost[plan.config.ollama.hosts[0]]! }
 
     /// The checklists `criterion` is evaluated with for `model` (ignored unless it is per model): for one that
-    /// needs Ollama, each host this run checks the model on (fleet-wide: each host it has pairs on); otherwise
+    /// needs Ollama, each host this run checks the model on; fleet-wide, a catalog criterion on each host this
+    /// shard has pairs on, a user's in shard 1 on each serving host (`CheckPlan.expectedResults`); otherwise
     /// `whole`, once, in the shard that owns it. A model readiness.json does not list as critical is evaluated
     /// once with `whole`, which fails it as unknown or checks it as before.
     func targets(_ criterion: Criterion, model: String?, whole: Checklist) -> [Target] {
@@ -58,7 +59,13 @@ struct HostChecklists: Sendable {
         guard criterion.needsOllama else {
             return plan.shards.contains(plan.shard(checkingOnce: subject)) ? [Target(checklist: whole, shard: shard)] : []
         }
-        let hosts = subject.map(plan.hosts(checking:)) ?? plan.hosts(inShard: plan.shards[0])
+        let hosts = if let subject {
+            plan.hosts(checking: subject)
+        } else if Criterion.named(criterion.id) != nil {
+            plan.hosts(inShard: plan.shards[0])
+        } else {
+            plan.shards.contains(1) ? plan.servingHosts : []
+        }
         return hosts.compactMap { host in byHost[host].map { Target(checklist: $0, host: plan.label(host), shard: shard) } }
     }
 }

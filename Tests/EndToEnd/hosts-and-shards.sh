@@ -69,6 +69,7 @@ merge=("$bin/readiness" merge --ollama "$healthy")
 for k in 1 2 3; do
   expect 0 "shard $k/3 on healthy" "${check[@]}" --config "$config" --ollama "$healthy" --shard "$k/3" --out "$out/shard$k"
 done
+contains "$out/last.log" "READY: Shard 3/3 alone ('readiness merge' decides on all 3): Gate 'phase2'"
 expect 0 "the merge of three healthy shards" "${merge[@]}" "$out/shard1" "$out/shard2" "$out/shard3" --config "$config" --out "$out/merged"
 contains "$out/last.log" "READY: Gate 'phase2': all 9 required criteria passed."
 contains "$out/merged/report.md" "Merged from 3 shards"

@@ -33,6 +33,24 @@ struct HostChecklistsTests {
         }
     }
 
+    static let userFleetCriterion = Criterion(
+        id: "gpu-memory", title: "GPU memory", area: .systemHealth, severity: .critical, needsOllama: true, isPerModel: false
+    )
+
+    @Test func `a user's fleet-wide criterion that asks Ollama runs in shard 1 on every serving host`() async throws {
+        try await Self.withHosts(shard: Shard(index: 1, count: 3)) { hosts, whole in
+            #expect(hosts.targets(Self.userFleetCriterion, model: nil, whole: whole).map(\.host) == ["http://127.0.0.1:9", "http://127.0.0.1:1"])
+            let expected = hosts.plan.expectedResults(of: "gpu-memory", rows: [Self.userFleetCriterion.result(passed: true, message: "ok")].map {
+                var row = $0
+                row.host = "http://127.0.0.1:1"
+                return row
+            })
+            #expect(Set(expected.keys) == [
+                ResultKey(model: nil, host: "http://127.0.0.1:9", shard: "1/3"), ResultKey(model: nil, host: "http://127.0.0.1:1", shard: "1/3"),
+            ])
+        }
+    }
+
     @Test func `a shard evaluates only its own pairs, and the criteria checked once only in shard 1`() async throws {
         try await Self.withHosts(shard: Shard(index: 2, count: 3)) { hosts, whole in
             let own = hosts.plan.checkedPairs
@@ -43,6 +61,8 @@ struct HostChecklistsTests {
             }
             #expect(pairs == own.map { "\($0.model)@\(hosts.plan.label($0.host) ?? "")" })
             #expect(hosts.targets(.backupScripts, model: nil, whole: whole).isEmpty)
+            // A user's fleet-wide criterion is shard 1's alone, even when it asks Ollama.
+            #expect(hosts.targets(Self.userFleetCriterion, model: nil, whole: whole).isEmpty)
             #expect(hosts.targets(.quality, model: "a", whole: whole).allSatisfy { $0.shard == "2/3" })
         }
     }

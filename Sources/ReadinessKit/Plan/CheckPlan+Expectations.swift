@@ -24,9 +24,12 @@ extension CheckPlan {
     /// The results a criterion must have in this check, each with the text that names it in a problem.
     /// - Parameters:
     ///   - perModel: One result per critical model (else one for the fleet).
-    ///   - asksOllama: One per host: per (model, host) pair, or per host a shard has pairs on; a criterion that
-    ///     needs no Ollama is checked once, the fleet's in shard 1, a model's in the shard of its first pair.
-    public func expectedResults(perModel: Bool, asksOllama: Bool) -> [ResultKey: String] {
+    ///   - asksOllama: One per host: per (model, host) pair, or, fleet-wide, per host; a criterion that needs no
+    ///     Ollama is checked once, the fleet's in shard 1, a model's in the shard of its first pair.
+    ///   - everyShard: For a fleet-wide criterion that asks Ollama: checked by every shard on the hosts it has
+    ///     pairs on (the catalog's `ollama-service` and `success-rate`, over the shard's own queries), else by
+    ///     shard 1 on every serving host (a user's).
+    public func expectedResults(perModel: Bool, asksOllama: Bool, everyShard: Bool = true) -> [ResultKey: String] {
         var expected: [ResultKey: String] = [:]
         func add(model: String?, host: URL?, shard: Int) {
             let key = ResultKey(model: model, host: host.flatMap(label), shard: shardLabel(shard))
@@ -39,9 +42,13 @@ extension CheckPlan {
             for model in config.criticalModels where shards.contains(shard(checkingOnce: model.name)) {
                 add(model: model.name, host: nil, shard: shard(checkingOnce: model.name))
             }
-        case (false, true):
+        case (false, true) where everyShard:
             for shard in shards {
                 for host in hosts(inShard: shard) { add(model: nil, host: host, shard: shard) }
+            }
+        case (false, true):
+            if shards.contains(1) {
+                for host in servingHosts { add(model: nil, host: host, shard: 1) }
             }
         case (false, false):
             if shards.contains(1) { add(model: nil, host: nil, shard: 1) }
@@ -50,14 +57,12 @@ extension CheckPlan {
     }
 
     /// The results `criterion` must have, judged by its shape: a catalog criterion by its declaration, a user's
-    /// by its results (per model when one names a model; asking Ollama when one names a host or, fleet-wide,
-    /// was recorded by a shard other than the first).
+    /// by its results (per model when one names a model, per host when one names a host).
     public func expectedResults(of id: String, rows: [CriterionResult]) -> [ResultKey: String] {
-        let catalog = Criterion.named(id)
-        let perModel = catalog?.isPerModel ?? rows.contains { $0.model != nil }
-        let asksOllama = catalog?.needsOllama
-            ?? (rows.contains { $0.host != nil } || (!perModel && rows.contains { $0.shard != nil && $0.shard != shardLabel(1) }))
-        return expectedResults(perModel: perModel, asksOllama: asksOllama)
+        guard let catalog = Criterion.named(id) else {
+            return expectedResults(perModel: rows.contains { $0.model != nil }, asksOllama: rows.contains { $0.host != nil }, everyShard: false)
+        }
+        return expectedResults(perModel: catalog.isPerModel, asksOllama: catalog.needsOllama)
     }
 
     /// The host labels results of this check may carry.

@@ -79,6 +79,12 @@ public struct CheckPlan: Sendable {
         return config.ollama.hosts.filter { host in pairs.contains { $0.shard == index && $0.host == host } }
     }
 
+    /// The hosts serving at least one critical model (all of them when no model is critical): where a fleet-wide
+    /// criterion of a user's that asks Ollama is checked, by shard 1.
+    public var servingHosts: [URL] {
+        pairs.isEmpty ? config.ollama.hosts : config.ollama.hosts.filter { host in pairs.contains { $0.host == host } }
+    }
+
     /// The shard that checks a criterion needing no Ollama: for `model`, the shard of its first pair; for the
     /// fleet (`nil`), shard 1.
     public func shard(checkingOnce model: String?) -> Int {

@@ -1,6 +1,6 @@
 /// The models × hosts grid of a fleet behind several Ollama hosts, as the renderers draw it: one row per model,
 /// one column per host, each cell the model's standing there (`—` where the host does not serve it).
-public struct HostGrid: Sendable, Equatable {
+public struct HostGrid: Sendable {
     /// The hosts, redacted, in readiness.json's order.
     public var hosts: [String]
     /// Per model: its name and, per host of `hosts`, its standing there or `nil` when the host does not serve it.
@@ -13,10 +13,6 @@ public struct HostGrid: Sendable, Equatable {
         rows = report.models.map { model in
             (model.name, hosts.map { host in model.hosts?.first { $0.host == host } })
         }
-    }
-
-    public static func == (lhs: HostGrid, rhs: HostGrid) -> Bool {
-        lhs.hosts == rhs.hosts && lhs.rows.elementsEqual(rhs.rows) { $0.model == $1.model && $0.cells == $1.cells }
     }
 
     /// Per host, one line for the console: how many of the models it serves stand ready, and the others by name

@@ -53,7 +53,11 @@ extension ReadinessReport {
         report.source.events = context.eventsPath
         report.source.attachments = context.locator.directories.map(\.relativePath)
         report.source.streamVersion = evidence.version
-        report.source.shard = context.shard?.description
+        if let shard = context.shard {
+            // A shard's verdict covers its own pairs; say so where a READY could be read as the fleet's.
+            report.source.shard = shard.description
+            report.summary = "Shard \(shard) alone ('readiness merge' decides on all \(shard.count)): " + report.summary
+        }
         return report
     }
 
