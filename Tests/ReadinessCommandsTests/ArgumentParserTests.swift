@@ -32,6 +32,14 @@ struct ArgumentParserTests {
             options: ["--attachments": ["a", "b"], "--out": ["r"]], positionals: ["e.jsonl"]
         ),
         Valid(
+            arguments: ["s1", "--ollama", "a:1", "s2", "--ollama", "b:1", "s3"], spec: MergeCommand.spec,
+            options: ["--ollama": ["a:1", "b:1"]], positionals: ["s1", "s2", "s3"]
+        ),
+        Valid(
+            arguments: ["--shard", "2/3", "--ollama", "a:1", "--ollama=b:1"], spec: CheckCommand.spec,
+            options: ["--shard": ["2/3"], "--ollama": ["a:1", "b:1"]]
+        ),
+        Valid(
             arguments: ["--out", "r", "--", "-e.jsonl"], spec: ReportCommand.spec,
             options: ["--out": ["r"]], positionals: ["-e.jsonl"]
         ),
@@ -103,6 +111,18 @@ struct ArgumentParserTests {
             """),
         Invalid(arguments: ["check", "extra"], error: """
             Error: Unexpected argument 'extra'
+            \(checkUsage)
+            See 'readiness check --help' for more information.
+
+            """),
+        Invalid(arguments: ["merge", "--out", "o"], error: """
+            Error: Missing argument 'SHARD_DIR'
+            Usage: readiness merge SHARD_DIR... [--config FILE] [--ollama URL]... [--gate NAME] [--out DIR]
+            See 'readiness merge --help' for more information.
+
+            """),
+        Invalid(arguments: ["check", "--shard", "3/2"], error: """
+            Error: --shard '3/2' is not K/N with 1 ≤ K ≤ N ≤ 1000, e.g. 2/3
             \(checkUsage)
             See 'readiness check --help' for more information.
 

@@ -22,6 +22,37 @@ struct CheckCommandTests {
         }
     }
 
+    @Test func `--ollama and --shard reach swift test as READINESS_OLLAMA_HOSTS and READINESS_SHARD, and no stale shard does`() async throws {
+        try await ReadinessCLITests.withPackage { folder in
+            let sharded = RecordedRun("healthy", status: 0)
+            _ = await ReadinessCLITests.run(
+                ["check", "--config", ReadinessCLITests.config, "--ollama", "127.0.0.1:9", "--shard", "2/3"], in: folder, suites: sharded
+            )
+            let request = try #require(sharded.received.first)
+            #expect(request.environment[ReadinessConfig.hostsVariable] == "127.0.0.1:9")
+            #expect(request.environment["OLLAMA_HOST"] == "127.0.0.1:9")
+            #expect(request.environment[Shard.variable] == "2/3")
+            let report = try ReadinessReport.load(from: folder.appendingPathComponent("readiness-report/report.json"))
+            #expect(report.source.shard == "2/3")
+            #expect(report.summary.hasPrefix("Shard 2/3 alone ('readiness merge' decides on all 3): "))
+            let unsharded = RecordedRun("healthy", status: 0)
+            _ = await ReadinessCLITests.run(
+                ["check", "--config", ReadinessCLITests.config], in: folder, suites: unsharded, environment: [Shard.variable: "1/2"]
+            )
+            #expect(try #require(unsharded.received.first).environment[Shard.variable] == nil)
+        }
+    }
+
+    @Test func `a shard beyond the fleet's pairs is undecided before anything runs`() async throws {
+        await ReadinessCLITests.withPackage { folder in
+            let suites = RecordedRun("healthy", status: 0)
+            let result = await ReadinessCLITests.run(["check", "--config", ReadinessCLITests.config, "--shard", "7/7"], in: folder, suites: suites)
+            #expect(result.status == .undecided)
+            #expect(suites.received.isEmpty)
+            #expect(result.out.contains("--shard 7/7 checks nothing: the fleet has 6 (model, host) pairs, fewer than 7 shards"))
+        }
+    }
+
     @Test func `a gate readiness.json does not define is undecided before anything runs`() async throws {
         try await ReadinessCLITests.withPackage { folder in
             let suites = RecordedRun("healthy", status: 0)
