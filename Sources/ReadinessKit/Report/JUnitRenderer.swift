@@ -87,7 +87,9 @@ public enum JUnitRenderer {
         var cases = perModel.map { row in
             let outcome: Outcome = row.passed ? .passed
                 : criterion.blocking && row.severity == .critical ? .failure(row.message) : .warning(row.message)
-            return TestCase(className: className, name: "\(criterion.id)[\(row.model ?? "")]", time: nil, outcome: outcome)
+            // With several hosts a model has one testcase per host: "quality[alpha @ http://10.0.0.2:11434]".
+            let subject = ([row.model ?? ""] + (row.host.map { [$0] } ?? [])).joined(separator: " @ ")
+            return TestCase(className: className, name: "\(criterion.id)[\(subject)]", time: nil, outcome: outcome)
         }
         // A test that failed while every row passed still fails the criterion, and a blocking criterion needs a
         // failure even when its rows fell short only as warnings: JUnit must never be greener than the verdict.
