@@ -11,7 +11,7 @@ extension ReadinessConfig {
         public init() {}
 
         /// `watch.tolerances`: a model is degraded when one of its figures in a round goes beyond one of these.
-        public struct Tolerances: Sendable, Equatable {
+        public struct Tolerances: Sendable, Equatable, Encodable {
             /// The 95th-percentile latency may grow to at most this many times the baseline's (>= 1).
             public var latencyP95Factor = 1.5
             /// The average latency may grow to at most this many times the baseline's (>= 1).
@@ -53,32 +53,25 @@ extension ReadinessConfig.Watch {
         let fields = try tolerancesNode.object(
             allowed: Self.toleranceKeys,
             fix: "Write the tolerances as { \"latencyP95Factor\": 1.5, \"latencyAverageFactor\": 1.5, \"latencyMarginSeconds\": 0.25, \"successRateDrop\": 0.1, \"qualityDrop\": 0.1 }.")
-        func factor(_ key: String, _ keyPath: WritableKeyPath<Tolerances, Double>, what: String) throws {
+        // One tolerance: a number in `range`, else an error quoting `expected` and the fix.
+        func read(_ key: String, _ keyPath: WritableKeyPath<Tolerances, Double>, _ range: ClosedRange<Double>, expected: String, fix: String) throws {
             guard let child = fields[key], !child.isNull else { return }
-            let expected = "a growth factor from 1 to 100"
-            let fix = "Write how many times its baseline a model's \(what) may become before 'readiness watch' pauses the migration, e.g. 1.5."
             let value = try child.number(expected, fix: fix)
-            guard value >= 1, value <= 100 else { throw child.mismatch(expected, fix: fix) }
+            guard range.contains(value) else { throw child.mismatch(expected, fix: fix) }
             tolerances[keyPath: keyPath] = value
         }
-        func drop(_ key: String, _ keyPath: WritableKeyPath<Tolerances, Double>, what: String) throws {
-            guard let child = fields[key], !child.isNull else { return }
-            let expected = "a drop from 0 to 1"
-            let fix = "Write how far below its baseline a model's \(what) may fall before 'readiness watch' pauses the migration, e.g. 0.1."
-            let value = try child.number(expected, fix: fix)
-            guard value >= 0, value <= 1 else { throw child.mismatch(expected, fix: fix) }
-            tolerances[keyPath: keyPath] = value
+        let growth = "a growth factor from 1 to 100", drop = "a drop from 0 to 1"
+        func grows(_ what: String) -> String {
+            "Write how many times its baseline a model's \(what) may become before 'readiness watch' pauses the migration, e.g. 1.5."
         }
-        try factor("latencyP95Factor", \.latencyP95Factor, what: "95th-percentile latency")
-        try factor("latencyAverageFactor", \.latencyAverageFactor, what: "average latency")
-        if let child = fields["latencyMarginSeconds"], !child.isNull {
-            let expected = "a number of seconds from 0 to 3600"
-            let fix = "Write by how many seconds a latency must also exceed its baseline to count as degraded, e.g. 0.25."
-            let value = try child.number(expected, fix: fix)
-            guard value >= 0, value <= 3600 else { throw child.mismatch(expected, fix: fix) }
-            tolerances.latencyMarginSeconds = value
+        func falls(_ what: String) -> String {
+            "Write how far below its baseline a model's \(what) may fall before 'readiness watch' pauses the migration, e.g. 0.1."
         }
-        try drop("successRateDrop", \.successRateDrop, what: "success rate (a fraction)")
-        try drop("qualityDrop", \.qualityDrop, what: "quality score (0 to 1)")
+        try read("latencyP95Factor", \.latencyP95Factor, 1...100, expected: growth, fix: grows("95th-percentile latency"))
+        try read("latencyAverageFactor", \.latencyAverageFactor, 1...100, expected: growth, fix: grows("average latency"))
+        try read("latencyMarginSeconds", \.latencyMarginSeconds, 0...3600, expected: "a number of seconds from 0 to 3600",
+                 fix: "Write by how many seconds a latency must also exceed its baseline to count as degraded, e.g. 0.25.")
+        try read("successRateDrop", \.successRateDrop, 0...1, expected: drop, fix: falls("success rate (a fraction)"))
+        try read("qualityDrop", \.qualityDrop, 0...1, expected: drop, fix: falls("quality score (0 to 1)"))
     }
 }
