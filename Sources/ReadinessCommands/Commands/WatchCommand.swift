@@ -15,8 +15,8 @@ struct WatchCommand: Subcommand {
             success rate, quality, p95 and average latency with the baseline 'migrate next' recorded before its
             step, under watch.tolerances of readiness.json. On the first degradation beyond tolerance it pauses
             the migration (.readiness/migration.json) naming the model, the metric and the value against the
-            baseline, and stops. Without --once or --for it watches until stopped. Every run appends a line to
-            .readiness/history.jsonl.
+            baseline, and stops. Without --once or --for it watches until stopped. Each run that ends appends
+            a line to .readiness/history.jsonl.
             Exit status: 0 every round within tolerance (or no step is migrated or gated yet); 2 cannot tell
             (Ollama unreachable, no migration state, a step without a baseline, usage or config error);
             3 degraded and the migration is paused, or it was paused already.
