@@ -184,9 +184,14 @@ struct WatchCommandTests {
             #expect(state?.paused == nil)
         }
         try await Self.with(Self.scenario(degradeAfter: nil), state: Self.state()) { bench in
-            let result = await ReadinessCLITests.run(["watch", "--once", "--config", bench.config.path, "--ollama", "http://127.0.0.1:9"], in: bench.folder)
+            // An earlier healthy round's watch.json must not stay behind to be read as this run's.
+            try DomainFixtures.write(#"{"outcome": "healthy"}"#, to: "watch/watch.json", in: bench.folder)
+            let result = await ReadinessCLITests.run(["watch", "--once", "--out", "watch", "--config", bench.config.path, "--ollama", "http://127.0.0.1:9"], in: bench.folder)
             #expect(result.status == .undecided)
             #expect(result.err.contains("Nothing was judged and the migration is not paused; watch again once Ollama answers."), "\(result.err)")
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: bench.folder.appendingPathComponent("watch/watch.json"))) as? [String: Any]
+            #expect(document?["outcome"] as? String == "undecided")
+            #expect((document?["problem"] as? String)?.hasSuffix("Nothing was judged and the migration is not paused; watch again once Ollama answers.") == true)
             let state = try bench.state()
             #expect(state?.paused == nil)
             #expect(bench.history() == ["watch undecided"])

@@ -27,10 +27,18 @@ extension WatchCommand {
 
     /// Ollama did not answer: nothing is judged and nothing paused; exit 2.
     func unreachable(_ problem: String, _ session: FleetSession) -> RoundEnd {
-        let message = "\(problem). Nothing was judged and the migration is not paused; watch again once Ollama answers."
-        session.context.error(message)
-        session.record("watch", outcome: "undecided", ollamaVersion: nil, changes: [message])
-        writeDocument(session, outcome: "undecided", round: 0, rounds: [], pause: nil)
+        undecided("\(problem). Nothing was judged and the migration is not paused; watch again once Ollama answers.", session)
+    }
+
+    /// The watch cannot tell: says why, records it, and replaces watch.json so no earlier healthy round is left
+    /// there to be read as this run's; exit 2.
+    /// - Parameter ifStarted: Record only in a fleet whose history has started.
+    func undecided(
+        _ problem: String, _ session: FleetSession, round: Int = 0, rounds: [MigrationWatch.ModelRound] = [], ifStarted: Bool = false
+    ) -> RoundEnd {
+        session.context.error(problem)
+        session.record("watch", outcome: "undecided", ollamaVersion: nil, changes: [problem], ifStarted: ifStarted)
+        writeDocument(session, outcome: "undecided", round: round, rounds: rounds, pause: nil, problem: problem)
         return .stop(.undecided)
     }
 
@@ -84,12 +92,12 @@ extension WatchCommand {
     }
 
     /// With `--out DIR`: DIR/watch.json, replaced after each round.
-    func writeDocument(_ session: FleetSession, outcome: String, round: Int, rounds: [MigrationWatch.ModelRound], pause: String?) {
+    func writeDocument(_ session: FleetSession, outcome: String, round: Int, rounds: [MigrationWatch.ModelRound], pause: String?, problem: String? = nil) {
         guard let out else { return }
         let document = WatchDocument(
             schema: WatchDocument.currentSchema, time: Timestamp.iso8601(session.context.now()),
             host: OllamaHost.redacted(session.config.ollama.host.absoluteString), outcome: outcome, round: round,
-            tolerances: session.config.watch.tolerances, models: rounds, pause: pause)
+            tolerances: session.config.watch.tolerances, models: rounds, pause: pause, problem: problem)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

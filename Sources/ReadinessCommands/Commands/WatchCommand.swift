@@ -104,14 +104,14 @@ struct WatchCommand: Subcommand {
         switch readState(session, models: models) {
         case .success(let found): state = found
         case .failure(let problem):
-            context.error(problem.description)
-            session.record("watch", outcome: "undecided", ollamaVersion: nil, changes: [problem.description], ifStarted: true)
-            return .stop(.undecided)
+            // A folder without a migration gets no history: a wrong --config must leave it as it was.
+            return undecided(problem.description, session, ifStarted: true)
         }
         if let paused = state.paused {
             let line = "The migration is paused since \(paused.since): \(paused.reason). Nothing was probed; 'readiness migrate resume' continues it."
             context.output(UntrustedText.consoleLine(line) + "\n")
             session.record("watch", outcome: "paused", ollamaVersion: nil, changes: ["already paused since \(paused.since): \(paused.reason)"])
+            writeDocument(session, outcome: "paused", round: 0, rounds: [], pause: paused.reason)
             return .stop(.degraded)
         }
         let steps = MigrationWatch.watchedSteps(state)
@@ -119,10 +119,9 @@ struct WatchCommand: Subcommand {
         var baselines: [String: [String: Double]] = [:]
         for step in steps {
             guard let baseline = MigrationWatch.baseline(of: step) else {
-                let problem = "step \(step.number) (\(step.model)) is \(step.status.rawValue) but \(session.display(session.files.migration)) holds no baseline of it, so it cannot be judged: run 'readiness migrate rollback' and take the step again with 'readiness migrate next'"
-                context.error(problem)
-                session.record("watch", outcome: "undecided", ollamaVersion: nil, changes: [problem])
-                return .stop(.undecided)
+                return undecided(
+                    "step \(step.number) (\(step.model)) is \(step.status.rawValue) but \(session.display(session.files.migration)) holds no baseline of it, so it cannot be judged: run 'readiness migrate rollback' and take the step again with 'readiness migrate next'",
+                    session)
             }
             baselines[step.model] = baseline
         }
@@ -174,10 +173,7 @@ struct WatchCommand: Subcommand {
         do {
             pause = try await Self.pauseMigration(reason: reason, at: Timestamp.iso8601(context.now()), session: session)
         } catch {
-            let problem = "\(sentences[0]), but the migration could not be paused: \(error)"
-            context.error(problem)
-            session.record("watch", outcome: "undecided", metrics: metrics, baseline: baselines, ollamaVersion: version, changes: [problem])
-            return .stop(.undecided)
+            return undecided("\(sentences[0]), but the migration could not be paused: \(error)", session, round: number, rounds: rounds)
         }
         var lines = sentences.map { "DEGRADED: " + $0 + "." }
         lines.append(pause.reason == reason
