@@ -80,11 +80,17 @@ step "14. Migration step 5: back up decision_simplifier_v2, gate the step" 0 \
   "$bin/readiness" migrate next --step 5 --config "$config" --out "$out/ready"
 step "15. Watch: round 1 within tolerance, round 2 degraded, the migration paused (exit 3)" 3 \
   "$bin/readiness" watch --interval 1s --for 1m --config "$config" --out "$out/watch"
+# The pause names the degraded model, not a healthy one.
 grep -q '"outcome" : "degraded"' "$out/watch/watch.json"
+grep -q '"reason" : "watch round [0-9]*: decision_simplifier_v2 (step 5)' "$out/mirador/.readiness/migration.json" ||
+  { echo "action-plan: the pause does not name decision_simplifier_v2 (step 5)" >&2; exit 1; }
 step "16. While paused, the next step is refused" 2 \
   "$bin/readiness" migrate next --config "$config" --out "$out/ready"
 step "17. Roll step 5 back from the backup 'migrate next' took" 0 \
   "$bin/readiness" migrate rollback --step 5 --config "$config"
 step "18. Where the migration stands" 0 "$bin/readiness" migrate status --config "$config"
+[ "$(grep -c '"status" : "migrated"' "$out/mirador/.readiness/migration.json")" -eq 4 ] &&
+  grep -q '"status" : "rolled-back"' "$out/mirador/.readiness/migration.json" ||
+  { echo "action-plan: migration.json does not hold steps 1-4 migrated and step 5 rolled back" >&2; exit 1; }
 step "19. Every change, with before/after metrics" 0 "$bin/readiness" history --config "$config"
 printf '\naction-plan: NOT READY to READY, steps 1-4 migrated, step 5 paused by watch and rolled back; output in %s\n' "$out"
