@@ -55,7 +55,8 @@ end-to-end: build
 	done
 	@echo "end-to-end: healthy READY, phase1 NOT READY as expected"
 
-## The action plan, Phase 1 to READY and migration step 1 with the tool alone, every exit status checked.
+## The action plan, Phase 1 to READY and through the migration (steps 1-4, watch pausing on step 5's degraded
+## model, rollback, status, history) with the tool alone, every exit status checked.
 action-plan: build
 	Tests/EndToEnd/action-plan.sh $(BIN) $(E2E_OUT)/action-plan >/dev/null
 
@@ -72,7 +73,8 @@ hosts-and-shards: build
 	Tests/EndToEnd/hosts-and-shards.sh $(BIN) $(E2E_OUT)/hosts-and-shards
 
 ## The seed's story on ollama-sim, from the Phase 1 fleet: check (NOT READY), diagnose, build, validate, update
-## the inventory, check again (READY); back up, gate and take migration step 1. Output in readiness-report/.
+## the inventory, check again (READY); back up, take migration steps 1-4, watch; step 5's model degrades on
+## a restarted ollama-sim (degraded.json): watch pauses (exit 3), rollback, status, history. Output in readiness-report/.
 DEMO_OUT := readiness-report
 demo: build
 	@Tests/EndToEnd/action-plan.sh $(BIN) $(DEMO_OUT)

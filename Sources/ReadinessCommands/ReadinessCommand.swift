@@ -6,12 +6,13 @@ public enum ReadinessCommand {
     static let subcommands: [any Subcommand.Type] = [
         CheckCommand.self, ReportCommand.self, MergeCommand.self, GateCommand.self, InitCommand.self, PerfCommand.self,
         DiagnoseCommand.self, BuildCommand.self, ValidateCommand.self, InventoryCommand.self,
-        BackupCommand.self, RollbackCommand.self, MigrateCommand.self, HistoryCommand.self,
+        BackupCommand.self, RollbackCommand.self, MigrateCommand.self, WatchCommand.self, HistoryCommand.self,
     ]
 
     /// Runs one command line in the real process.
     /// - Parameter arguments: The arguments after the program name.
-    /// - Returns: The process exit status (0 ready, 1 not ready, 2 undecided or usage/config error).
+    /// - Returns: The process exit status (0 ready, 1 not ready, 2 undecided or usage/config error, 3 degraded
+    ///   and paused by `watch`).
     public static func main(_ arguments: [String]) async -> Int32 {
         await run(arguments, context: .live()).rawValue
     }
@@ -82,7 +83,8 @@ public enum ReadinessCommand {
         Options:
         \(CommandSpec.table([("-h, --help", "Show this help; 'readiness COMMAND --help' for a command."), ("--version", "Show the version.")]))
 
-        Exit statuses: 0 ready, 1 not ready, 2 undecided (incomplete evidence) or usage/config error.
+        Exit statuses: 0 ready, 1 not ready, 2 undecided (incomplete evidence) or usage/config error;
+        3 from 'watch' only: a migrated model degraded and the migration is paused.
 
         """
     }

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The action plan on one ollama-sim, from the Phase 1 fleet, with the tool alone: check (NOT READY), diagnose,
-# build, validate, inventory, check again (READY); then the conservative migration starts: back up every
-# model, gate step 1, take it, check, mark it done. `make demo` shows it; `make test` holds it to every exit
-# status. It works on a copy of fixtures/mirador (backups and migration state go there).
+# The action plan on ollama-sim, from the Phase 1 fleet, with the tool alone: check (NOT READY), diagnose,
+# build, validate, inventory, check again (READY); then the conservative migration: back up every model,
+# take steps 1 to 4 one model at a time (gate, next, check, done), watch them; then ollama-sim restarts on
+# fixtures/scenarios/degraded.json (the same fleet, step 5's model twice as slow after two requests), step 5
+# is gated, 'watch' sees it degrade and pauses the migration (exit 3), 'migrate next' is refused, step 5 is
+# rolled back, and 'status' and 'history' show where everything stands. `make demo` shows it; `make test`
+# holds it to every exit status. It works on a copy of fixtures/mirador (backups and migration state go there).
 # Usage: Tests/EndToEnd/action-plan.sh BIN_DIR OUT_DIR
 set -euo pipefail
 bin=$(cd "$1" && pwd)
@@ -15,12 +18,17 @@ cp -R fixtures/mirador "$out/mirador"
 config=$out/mirador/readiness.json
 sim=""
 trap '[ -n "$sim" ] && kill "$sim" 2>/dev/null' EXIT
-"$bin/ollama-sim" --scenario fixtures/scenarios/phase1.json --port 0 >"$out/ollama-sim.log" 2>&1 &
-sim=$!
-for _ in $(seq 1 100); do grep -q "^listening on " "$out/ollama-sim.log" && break; sleep 0.1; done
-export OLLAMA_HOST
-OLLAMA_HOST=$(sed -n 's/^listening on //p' "$out/ollama-sim.log")
-[ -n "$OLLAMA_HOST" ] || { echo "action-plan: ollama-sim did not start" >&2; exit 1; }
+
+# start_sim SCENARIO LOG: starts ollama-sim on a free port and points OLLAMA_HOST at it.
+start_sim() {
+  "$bin/ollama-sim" --scenario "$1" --port 0 >"$2" 2>&1 &
+  sim=$!
+  for _ in $(seq 1 100); do grep -q "^listening on " "$2" && break; sleep 0.1; done
+  OLLAMA_HOST=$(sed -n 's/^listening on //p' "$2")
+  [ -n "$OLLAMA_HOST" ] || { echo "action-plan: ollama-sim did not start (see $2)" >&2; exit 1; }
+  export OLLAMA_HOST
+}
+start_sim fixtures/scenarios/phase1.json "$out/ollama-sim.log"
 
 # step TITLE STATUS COMMAND...: prints the heading and the command, runs it, and stops unless it exits STATUS.
 step() {
@@ -46,11 +54,43 @@ step "6. Readiness check again" 0 \
   "$bin/readiness" check --package-path IntegrationTests --config "$config" --out "$out/ready"
 step "7. Back up every model before any change" 0 "$bin/readiness" backup --config "$config"
 step "8. Migration step 1: the first model may go" 0 "$bin/readiness" gate --step 1 --config "$config" --out "$out/ready"
-step "9. Take step 1: an incremental backup, the gate, the baseline" 0 \
+# take N STEP: heading N, migration step STEP: gate it (an incremental backup, the step gate, the baseline), then,
+# the model migrated, check again and mark the step done.
+take() {
+  step "$1. Migration step $2: back up its model, gate the step, record the baseline" 0 \
+    "$bin/readiness" migrate next --step "$2" --config "$config" --out "$out/ready"
+  step "$1. After migrating the model: check again" 0 \
+    "$bin/readiness" check --package-path IntegrationTests --config "$config" --out "$out/ready"
+  step "$1. The step gate passes on the newer run: step $2 is done" 0 \
+    "$bin/readiness" migrate done --config "$config" --out "$out/ready"
+}
+take 9 1
+take 10 2
+take 11 3
+take 12 4
+step "13. The four migrated models against their baselines: one watch round" 0 \
+  "$bin/readiness" watch --once --config "$config"
+
+# Step 5's model degrades: the same fleet on a fresh ollama-sim whose decision_simplifier_v2 answers twice as
+# slowly after its first two requests (fixtures/scenarios/degraded.json).
+kill "$sim"; wait "$sim" 2>/dev/null || true; sim=""
+start_sim fixtures/scenarios/degraded.json "$out/ollama-sim-degraded.log"
+printf '\n(ollama-sim restarted on fixtures/scenarios/degraded.json)\n'
+step "14. Migration step 5: back up decision_simplifier_v2, gate the step" 0 \
+  "$bin/readiness" migrate next --step 5 --config "$config" --out "$out/ready"
+step "15. Watch: round 1 within tolerance, round 2 degraded, the migration paused (exit 3)" 3 \
+  "$bin/readiness" watch --interval 1s --for 1m --config "$config" --out "$out/watch"
+# The pause names the degraded model, not a healthy one.
+grep -q '"outcome" : "degraded"' "$out/watch/watch.json"
+grep -q '"reason" : "watch round [0-9]*: decision_simplifier_v2 (step 5)' "$out/mirador/.readiness/migration.json" ||
+  { echo "action-plan: the pause does not name decision_simplifier_v2 (step 5)" >&2; exit 1; }
+step "16. While paused, the next step is refused" 2 \
   "$bin/readiness" migrate next --config "$config" --out "$out/ready"
-step "10. After migrating it: check again, then mark the step done" 0 \
-  "$bin/readiness" check --package-path IntegrationTests --config "$config" --out "$out/ready"
-step "10. After migrating it: check again, then mark the step done" 0 \
-  "$bin/readiness" migrate done --config "$config" --out "$out/ready"
-step "11. Where the migration stands" 0 "$bin/readiness" migrate status --config "$config"
-printf '\naction-plan: NOT READY to READY with diagnose, build and validate, then migration step 1 done; output in %s\n' "$out"
+step "17. Roll step 5 back from the backup 'migrate next' took" 0 \
+  "$bin/readiness" migrate rollback --step 5 --config "$config"
+step "18. Where the migration stands" 0 "$bin/readiness" migrate status --config "$config"
+[ "$(grep -c '"status" : "migrated"' "$out/mirador/.readiness/migration.json")" -eq 4 ] &&
+  grep -q '"status" : "rolled-back"' "$out/mirador/.readiness/migration.json" ||
+  { echo "action-plan: migration.json does not hold steps 1-4 migrated and step 5 rolled back" >&2; exit 1; }
+step "19. Every change, with before/after metrics" 0 "$bin/readiness" history --config "$config"
+printf '\naction-plan: NOT READY to READY, steps 1-4 migrated, step 5 paused by watch and rolled back; output in %s\n' "$out"

@@ -61,6 +61,16 @@ import Testing
              message: "s.json: models[0].behaviour.latency: must be from 0 to 86400 seconds"),
         Case(json: #"{"models": [], "registry": [{"name": "r", "behaviour": {"loadDuration": 9e18}}]}"#,
              message: "s.json: registry[0].behaviour.loadDuration: must be from 0 to 86400 seconds"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"degradation": {"afterRequests": -1, "latencyFactor": 2}}}]}"#,
+             message: "s.json: models[0].behaviour.degradation.afterRequests: must not be negative"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"degradation": {"afterRequests": 3, "latencyFactor": 1}}}]}"#,
+             message: "s.json: models[0].behaviour.degradation.latencyFactor: must be more than 1 and at most 1000 (2 makes the model twice as slow)"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"degradation": {"afterRequests": 3}}}]}"#,
+             message: "s.json: models[0].behaviour.degradation.latencyFactor: missing; this key is required"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"degradation": {"afterRequests": 3, "latencyFactor": 2, "after": 1}}}]}"#,
+             message: "s.json: models[0].behaviour.degradation.after: unknown key; the keys allowed here are afterRequests, latencyFactor"),
+        Case(json: #"{"models": [{"name": "m", "behaviour": {"degradation": {"afterRequests": 2.5, "latencyFactor": 2}}}]}"#,
+             message: "s.json: models[0].behaviour.degradation.afterRequests: expected a whole number, found the number 2.5"),
         Case(json: #"{"models": [{"name": "m", "sizeBytes": 1.5}]}"#,
              message: "s.json: models[0].sizeBytes: expected a whole number, found the number 1.5"),
         Case(json: #"{"models": {"name": "m"}}"#, message: "s.json: models: expected a list, found an object"),
@@ -113,7 +123,7 @@ import Testing
         #expect(again == scenario)
     }
 
-    @Test(arguments: ["healthy", "phase1", "faults"])
+    @Test(arguments: ["healthy", "phase1", "faults", "degraded"])
     func `The fixture scenarios load`(_ name: String) throws {
         let scenario = try Fixtures.scenario(name)
         #expect(scenario.version == "0.12.6")

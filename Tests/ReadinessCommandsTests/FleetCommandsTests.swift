@@ -1,3 +1,4 @@
+import FleetKit
 import Foundation
 import OllamaSimulator
 import Testing
@@ -15,9 +16,12 @@ struct FleetCommandsTests {
         let scenario = try Scenario.load(from: DomainFixtures.root.appendingPathComponent("fixtures/scenarios/\(scenario).json"))
         try await withSimulator(scenario) { url in
             try await DomainFixtures.withTemporaryDirectory { folder in
+                // A copy, since a build appends to .readiness/history.jsonl beside readiness.json.
+                let config = folder.appendingPathComponent("mirador/readiness.json").path
+                try FileManager.default.copyItem(at: DomainFixtures.mirador, to: folder.appendingPathComponent("mirador"))
                 try await body(folder) { arguments in
                     await ReadinessCLITests.run(
-                        arguments + ["--config", ReadinessCLITests.config], in: folder,
+                        arguments + ["--config", config], in: folder,
                         environment: ["OLLAMA_HOST": url.absoluteString]
                     )
                 }
@@ -48,7 +52,7 @@ struct FleetCommandsTests {
     }
 
     @Test func `build plans in a dry run without sending anything, then builds, and diagnose and validate pass`() async throws {
-        try await Self.withPhase1 { _, run in
+        try await Self.withPhase1 { folder, run in
             let plan = await run(["build", "--dry-run"])
             #expect(plan.status == .success)
             #expect(plan.out.contains("[1/3] would create financial_planning_expert_v6 FROM llama3.2:3b\n"))
@@ -57,14 +61,20 @@ struct FleetCommandsTests {
             #expect(failing.status == .notReady)
             #expect(failing.out.contains("FAIL financial_planning_expert_v6: "))
 
+            let history = StateFiles(config: folder.appendingPathComponent("mirador/readiness.json")).history
+            #expect(!FileManager.default.fileExists(atPath: history.path), "a dry run starts no history")
             let build = await run(["build"])
             #expect(build.status == .success)
             #expect(build.out.hasSuffix("Done: all 3 missing models are present.\n"))
+            let entry = try #require(HistoryLog.read(history).entries.first)
+            #expect(entry.command == "build" && entry.outcome == "ok" && entry.ollamaVersion == "0.12.6")
+            #expect(entry.changes.first == "[1/3] built financial_planning_expert_v6: create financial_planning_expert_v6 FROM llama3.2:3b")
             #expect(await run(["diagnose", "--out", "after"]).status == .success)
             let validate = await run(["validate"])
             #expect(validate.status == .success)
             #expect(validate.out.hasSuffix("Validated 6 critical models: 6 passed, 0 failed.\n"))
             #expect(await run(["build"]).out.hasSuffix("Nothing to build: Ollama has every model of the fleet.\n"))
+            #expect(HistoryLog.read(history).entries.map(\.outcome) == ["ok", "ok"], "a build with nothing to do joins the history")
         }
     }
 

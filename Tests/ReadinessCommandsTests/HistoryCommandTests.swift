@@ -51,4 +51,38 @@ struct HistoryCommandTests {
             #expect(contents.skipped == ["line 4 of history.jsonl is not a history entry; skipped"])
         }
     }
+
+    @Test func `history ends with the before/after table of each change, and repeats no unchanged figures`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: [])
+            let files = StateFiles(config: config)
+            let model = "louisville_expert_v3"
+            let before = ["quality": 0.8, "latency_avg_s": 2.0, "latency_p95_s": 3.0, "success_rate": 1.0]
+            let after = ["quality": 0.9, "latency_avg_s": 1.0, "latency_p95_s": 3.3, "success_rate": 1.0]
+            for entry in [
+                HistoryEntry(time: "2026-11-25T09:00:00Z", command: "check", outcome: "ready", metrics: [model: before], toolVersion: "0.2.0", changes: ["READY"]),
+                HistoryEntry(time: "2026-11-25T09:01:00Z", command: "migrate next", outcome: "ok", metrics: [model: before], toolVersion: "0.2.0", changes: ["step 2 (\(model)) gated"]),
+                HistoryEntry(time: "2026-11-25T10:00:00Z", command: "migrate done", outcome: "ok", metrics: [model: after], baseline: [model: before], toolVersion: "0.2.0", changes: ["step 2 (\(model)) migrated"]),
+            ] {
+                try HistoryLog.append(entry, to: files.history)
+            }
+            let result = await ReadinessCLITests.run(["history", "--config", config.path, "--model", model], in: folder)
+            #expect(result.status == .success)
+            #expect(result.out == """
+                2026-11-25T09:00:00Z  check  ready  (readiness 0.2.0)
+                  READY
+                  louisville_expert_v3: success_rate 1, quality 0.8, latency_avg_s 2, latency_p95_s 3
+                2026-11-25T09:01:00Z  migrate next  ok  (readiness 0.2.0)
+                  step 2 (louisville_expert_v3) gated
+                2026-11-25T10:00:00Z  migrate done  ok  (readiness 0.2.0)
+                  step 2 (louisville_expert_v3) migrated
+                  louisville_expert_v3: success_rate 1 → 1 (+0), quality 0.8 → 0.9 (+0.1), latency_avg_s 2 → 1 (-1), latency_p95_s 3 → 3.3 (+0.3)
+
+                Before/after per change (before → after):
+                TIME                  CHANGE           MODEL                 SUCCESS  QUALITY    AVG S         P95 S
+                2026-11-25T10:00:00Z  migrate done ok  louisville_expert_v3  1 → 1    0.8 → 0.9  2 → 1 (-50%)  3 → 3.3 (+10%)
+
+                """)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import FleetKit
 import Foundation
 import OllamaSimulator
 import Testing
@@ -44,6 +45,28 @@ import TestFixtures
                 let document = try PerfDocument.read(Data(contentsOf: folder.appendingPathComponent("perf-report/perf-report.json")))
                 #expect(document.overall.errors?["model missing"] == 6)
                 #expect(document.passed == false)
+            }
+        }
+    }
+
+    @Test func `a fleet with a history gets a perf line with each model's figures; one without gets none`() async throws {
+        try await withSimulator(Self.scenario("healthy")) { url in
+            try await DomainFixtures.withTemporaryDirectory { folder in
+                try FileManager.default.copyItem(at: DomainFixtures.mirador, to: folder.appendingPathComponent("mirador"))
+                let config = folder.appendingPathComponent("mirador/readiness.json")
+                let files = StateFiles(config: config)
+                let arguments = ["perf", "--config", config.path, "--ollama", url.absoluteString, "--model", "louisville_expert_v3"]
+                #expect(await ReadinessCLITests.run(arguments, in: folder).status == .success)
+                #expect(!FileManager.default.fileExists(atPath: files.folder.path), "perf starts no history")
+
+                try FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true)
+                #expect(await ReadinessCLITests.run(arguments, in: folder).status == .success)
+                let entries = HistoryLog.read(files.history).entries
+                #expect(entries.map { "\($0.command) \($0.outcome)" } == ["perf pass"])
+                #expect(entries.first?.metrics?.keys.sorted() == ["louisville_expert_v3"])
+                #expect(entries.first?.metrics?["louisville_expert_v3"]?[CriterionResult.Metric.successRate] == 1)
+                #expect(entries.first?.ollamaVersion == "0.12.6")
+                #expect(entries.first?.changes == ["every threshold holds over 1 round; reports in perf-report/"])
             }
         }
     }

@@ -2,12 +2,16 @@
 public struct HistoryEntry: Codable, Sendable, Equatable {
     /// When it ran (ISO 8601, UTC).
     public var time: String
-    /// "backup", "rollback", "migrate next", "check", "gate", …
+    /// "backup", "rollback", "migrate next", "check", "gate", "perf", "build", "watch", …
     public var command: String
-    /// "ok", "refused", "failed", or a verdict ("ready", "not-ready", "undecided").
+    /// "ok", "refused", "failed", a verdict ("ready", "not-ready", "undecided"), or watch's "healthy",
+    /// "degraded" (it paused the migration), "paused" (already paused) and "nothing-to-watch".
     public var outcome: String
     /// Model → its measurements (report.json's `models[].metrics`), when the command knew them.
     public var metrics: [String: [String: Double]]?
+    /// Model → its measurements before the change, for commands that compare with a baseline (`migrate done`:
+    /// the step's pre-step metrics; `watch`: each watched step's baseline). `metrics` is then the "after".
+    public var baseline: [String: [String: Double]]?
     public var toolVersion: String
     public var ollamaVersion: String?
     /// What changed (or why nothing did), one sentence each.
@@ -15,12 +19,13 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
 
     public init(
         time: String, command: String, outcome: String, metrics: [String: [String: Double]]? = nil,
-        toolVersion: String, ollamaVersion: String? = nil, changes: [String]
+        baseline: [String: [String: Double]]? = nil, toolVersion: String, ollamaVersion: String? = nil, changes: [String]
     ) {
         self.time = time
         self.command = command
         self.outcome = outcome
         self.metrics = metrics
+        self.baseline = baseline
         self.toolVersion = toolVersion
         self.ollamaVersion = ollamaVersion
         self.changes = changes
@@ -28,6 +33,6 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
 
     /// Whether the entry concerns `model`: it measured it or names it in a change.
     public func mentions(_ model: String) -> Bool {
-        metrics?[model] != nil || changes.contains { $0.contains(model) }
+        metrics?[model] != nil || baseline?[model] != nil || changes.contains { $0.contains(model) }
     }
 }

@@ -26,8 +26,42 @@ public enum MetricsText {
     }
 
     /// At most three decimals, no trailing zeros.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         let rounded = (value * 1000).rounded() / 1000
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? "\(Int64(rounded))" : "\(rounded)"
+    }
+}
+
+extension MetricsText {
+    /// The before/after table of `readiness history`: one row per model of each entry that recorded a
+    /// baseline beside its metrics (`migrate done`, `watch`), each figure "before → after", latencies with
+    /// their relative change.
+    /// - Parameter models: Only these models' rows (all when empty).
+    public static func changeTable(_ entries: [HistoryEntry], models: [String] = []) -> [String] {
+        typealias Metric = CriterionResult.Metric
+        var rows = [["TIME", "CHANGE", "MODEL", "SUCCESS", "QUALITY", "AVG S", "P95 S"]]
+        for entry in entries {
+            guard let baseline = entry.baseline, let metrics = entry.metrics else { continue }
+            for (model, before) in baseline.sorted(by: { $0.key < $1.key }) {
+                guard let after = metrics[model], models.isEmpty || models.contains(model) else { continue }
+                var row = [entry.time, "\(entry.command) \(entry.outcome)", model]
+                for metric in [Metric.successRate, Metric.quality, Metric.latencyAverage, Metric.latencyP95] {
+                    guard let old = before[metric] else { row.append("-"); continue }
+                    guard let new = after[metric] else { row.append("\(number(old)) → none"); continue }
+                    var cell = "\(number(old)) → \(number(new))"
+                    if metric == Metric.latencyAverage || metric == Metric.latencyP95, old > 0 {
+                        let percent = Int(((new - old) / old * 100).rounded())
+                        cell += " (\(percent > 0 ? "+" : "")\(percent)%)"
+                    }
+                    row.append(cell)
+                }
+                rows.append(row)
+            }
+        }
+        guard rows.count > 1 else { return [] }
+        let widths = (0..<rows[0].count - 1).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            zip(row.dropLast(), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[row.count - 1]
+        }
     }
 }

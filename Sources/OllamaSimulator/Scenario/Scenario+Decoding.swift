@@ -119,6 +119,22 @@ extension Scenario.Behaviour: ScenarioDecodable {
         ) { $0.map { (Scenario.minimumTokensPerSecond...Scenario.maximumTokensPerSecond).contains($0) } ?? true }
         loadDuration = try object.value(.loadDuration, default: 0, must: Scenario.durationRule, Scenario.isDuration)
         faults = try object.value(.faults, default: [])
+        degradation = try object.value(.degradation, default: nil)
+    }
+}
+
+extension Scenario.Degradation: ScenarioDecodable {
+    /// The largest slowdown: with it, the longest latency and token interval stay representable waits.
+    static let maximumFactor = 1000.0
+
+    init(scenario node: ScenarioNode) throws {
+        let object = try node.object(CodingKeys.self)
+        afterRequests = try object.required(.afterRequests)
+        guard afterRequests >= 0 else { throw object.invalid(.afterRequests, "must not be negative") }
+        latencyFactor = try object.required(.latencyFactor)
+        guard latencyFactor > 1, latencyFactor <= Self.maximumFactor else {
+            throw object.invalid(.latencyFactor, "must be more than 1 and at most \(Int(Self.maximumFactor)) (2 makes the model twice as slow)")
+        }
     }
 }
 

@@ -102,10 +102,13 @@ public struct Scenario: Sendable, Equatable {
         public var loadDuration: Double
         /// Failures, tried in order; the first whose rate fires decides the answer.
         public var faults: [Fault]
+        /// A slowdown that sets in after a number of requests; `nil`: the model keeps its speed.
+        public var degradation: Degradation?
 
         public init(
             replies: [ReplyRule] = [], defaultReply: String = "I am a simulated model and have no answer for that.",
-            latency: Latency = .fixed(0), tokensPerSecond: Double? = nil, loadDuration: Double = 0, faults: [Fault] = []
+            latency: Latency = .fixed(0), tokensPerSecond: Double? = nil, loadDuration: Double = 0, faults: [Fault] = [],
+            degradation: Degradation? = nil
         ) {
             self.replies = replies
             self.defaultReply = defaultReply
@@ -113,6 +116,26 @@ public struct Scenario: Sendable, Equatable {
             self.tokensPerSecond = tokensPerSecond
             self.loadDuration = loadDuration
             self.faults = faults
+            self.degradation = degradation
+        }
+    }
+
+    /// A model that slows down once it has served a number of requests, as one does after a bad migration or
+    /// under memory pressure: from request `afterRequests + 1` on, its first token comes `latencyFactor` times
+    /// as late, and the end of its answer is held so that the whole answer takes `latencyFactor` times as long
+    /// as it would have (measured on the tokens as sent, so per-token overhead is slowed too).
+    ///
+    /// Requests are the model's generate and chat requests with a prompt or messages, counted from the
+    /// simulator's start whatever their prompt; warm-ups (a request without a prompt) and unloads do not count.
+    public struct Degradation: Sendable, Equatable {
+        /// How many requests the model answers at its normal speed (0: slow from the first).
+        public var afterRequests: Int
+        /// How many times longer its latency and token interval become (more than 1, e.g. 2 for twice as slow).
+        public var latencyFactor: Double
+
+        public init(afterRequests: Int, latencyFactor: Double) {
+            self.afterRequests = afterRequests
+            self.latencyFactor = latencyFactor
         }
     }
 
@@ -191,8 +214,12 @@ extension Scenario.ModelfileFields: Encodable {
 
 extension Scenario.Behaviour: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case replies, defaultReply, latency, tokensPerSecond, loadDuration, faults
+        case replies, defaultReply, latency, tokensPerSecond, loadDuration, faults, degradation
     }
+}
+
+extension Scenario.Degradation: Encodable {
+    enum CodingKeys: String, CodingKey, CaseIterable { case afterRequests, latencyFactor }
 }
 
 extension Scenario.ReplyRule: Encodable {

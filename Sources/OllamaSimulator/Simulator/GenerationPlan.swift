@@ -22,10 +22,16 @@ struct GenerationPlan: Equatable {
     var latency: Double
     /// Tokens counted for the prompt (`prompt_eval_count`).
     var promptTokens: Int
+    /// How many times longer than the behaviour's the whole answer takes: its `degradation.latencyFactor` once
+    /// the model has answered `afterRequests` requests, else 1. `latency` is already multiplied by it; the
+    /// simulator holds the end of the answer for the rest (`SimulatorService.produce`).
+    var slowdown: Double
 
     /// The plan for `prompt` asked of a model with `behaviour`.
-    /// - Parameter occurrence: How many times the model was asked this prompt before.
-    init(behaviour: Scenario.Behaviour, seed: UInt64, model: String, prompt: String, system: String?, occurrence: Int) {
+    /// - Parameters:
+    ///   - occurrence: How many times the model was asked this prompt before.
+    ///   - request: How many requests with a prompt the model was asked before, whatever the prompt.
+    init(behaviour: Scenario.Behaviour, seed: UInt64, model: String, prompt: String, system: String?, occurrence: Int, request: Int = 0) {
         var random = SeededRandom(seed: StableHash.fnv1a("\(seed)|\(model)|\(occurrence)|\(prompt)"))
         let lowered = prompt.lowercased()
         let reply = behaviour.replies.first { lowered.contains($0.whenPromptContains.lowercased()) }?.reply
@@ -35,6 +41,11 @@ struct GenerationPlan: Equatable {
         switch behaviour.latency {
         case .fixed(let seconds): latency = seconds
         case .range(let min, let max): latency = min + (max - min) * random.unit()
+        }
+        slowdown = 1
+        if let degradation = behaviour.degradation, request >= degradation.afterRequests {
+            slowdown = degradation.latencyFactor
+            latency *= slowdown
         }
         outcome = .answer
         for fault in behaviour.faults where random.unit() < fault.rate {

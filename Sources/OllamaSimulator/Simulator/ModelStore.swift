@@ -29,6 +29,8 @@ final class ModelStore: @unchecked Sendable {
     /// Models `/api/pull` can install.
     private let registry: [ModelName: Scenario.Model]
     private var occurrences: [String: Int] = [:]
+    /// Requests with a prompt each model has been asked, by name: what `Scenario.Degradation` counts.
+    private var requests: [ModelName: Int] = [:]
 
     /// How long a model stays loaded when the request does not say (Ollama's default `keep_alive`).
     static let defaultKeepAlive: TimeInterval = 5 * 60
@@ -126,6 +128,14 @@ final class ModelStore: @unchecked Sendable {
         let key = "\(model.name.fullyQualified)\u{0}\(prompt)"
         defer { occurrences[key, default: 0] += 1 }
         return occurrences[key, default: 0]
+    }
+
+    /// How many requests with a prompt this model was asked before (0 the first time), whatever the prompt.
+    func nextRequest(of model: StoredModel) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { requests[model.name, default: 0] += 1 }
+        return requests[model.name, default: 0]
     }
 
     @discardableResult

@@ -79,7 +79,8 @@ extension SimulatorService {
         let loaded = Date()
         let plan = GenerationPlan(
             behaviour: call.model.spec.behaviour, seed: scenario.seed, model: call.model.name.fullyQualified,
-            prompt: call.prompt, system: call.system, occurrence: store.nextOccurrence(of: call.model, prompt: call.prompt))
+            prompt: call.prompt, system: call.system, occurrence: store.nextOccurrence(of: call.model, prompt: call.prompt),
+            request: store.nextRequest(of: call.model))
         switch plan.outcome {
         case .fail(let status, let message):
             return sendError(message, status: status, writer)
@@ -111,6 +112,12 @@ extension SimulatorService {
             if index == cut { break }
             if index > 0, !stop.sleep(interval) { return writer.abort() }
             if call.stream { try writer.writeChunk(Self.line(chunk(call, token))) }
+        }
+        // A degraded model (its latency already slowed in the plan) holds the end of its answer for the rest of
+        // the slowdown, measured on the tokens as actually sent: the whole answer takes `slowdown` times as long
+        // as it would have, whatever the per-token overhead.
+        if plan.slowdown > 1, cut == nil, !stop.sleep((plan.slowdown - 1) * Date().timeIntervalSince(evalStart)) {
+            return writer.abort()
         }
         let end = Date()
         let metrics = Metrics(

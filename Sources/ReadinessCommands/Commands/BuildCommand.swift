@@ -11,7 +11,8 @@ struct BuildCommand: Subcommand {
             Builds every model of readiness.json that Ollama lacks, through /api/pull and /api/create, in the
             diagnosis's build order: a model built FROM another fleet model comes after it, then buildPriority.
             Models Ollama has are skipped and nothing is deleted, so it is safe to run again. It stops at the
-            first failure. Exit 0 when every missing model was built (or, with --dry-run, could be), 1 when a
+            first failure. A build that sent a request appends a line to .readiness/history.jsonl beside
+            readiness.json. Exit 0 when every missing model was built (or, with --dry-run, could be), 1 when a
             build failed, 2 when it cannot tell (Ollama unreachable, a bad config, a dependency cycle).
             """,
         arguments: FleetSession.arguments + [
@@ -30,10 +31,17 @@ struct BuildCommand: Subcommand {
         let options = FleetBuilder.Options(dryRun: arguments.flag("--dry-run"), timeout: .seconds(session.config.thresholds.requestTimeoutSeconds))
         do {
             let build = try await FleetBuilder.build(session.config, client: session.client, options: options)
-            context.say(BuildText.render(build).split(separator: "\n").map(String.init))
+            let lines = BuildText.render(build).split(separator: "\n").map(String.init)
+            context.say(lines)
+            // A build that sent a pull or create starts the fleet's history; a dry run or nothing to build
+            // changed nothing, so it only joins a history already started.
+            let changed = build.steps.contains { $0.status == .built || $0.status.isFailure }
+            let outcome = build.dryRun ? "dry-run" : build.succeeded ? "ok" : "failed"
+            session.record("build", outcome: outcome, ollamaVersion: await session.ollamaVersion(), changes: lines, ifStarted: build.dryRun || !changed)
             return build.succeeded ? .success : .notReady
         } catch {
             context.error("\(error)")
+            session.record("build", outcome: "undecided", ollamaVersion: nil, changes: ["\(error)"], ifStarted: true)
             return .undecided
         }
     }

@@ -81,7 +81,7 @@ extension MigrateCommand {
             "Step \(step.number): \(step.model) is migrated; the step gate passes on the run of \(report.timings.runStarted ?? "?").",
             "\(step.model): \(delta).",
             following,
-        ], session, metrics: after, ollamaVersion: version, changes: ["step \(step.number) (\(step.model)) migrated: \(delta)"])
+        ], session, metrics: after, baseline: step.baseline?[step.model].map { [step.model: $0] }, ollamaVersion: version, changes: ["step \(step.number) (\(step.model)) migrated: \(delta)"])
     }
 
     /// `rollback`: restores the step's model from the backup `next` took, then marks the step rolled back.

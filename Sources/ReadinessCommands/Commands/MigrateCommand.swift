@@ -94,9 +94,12 @@ struct MigrateCommand: Subcommand {
     }
 
     /// Prints `lines`, records the transition, exit 0.
-    func report(_ lines: [String], _ session: FleetSession, metrics: [String: [String: Double]]? = nil, ollamaVersion: String? = nil, changes: [String]) -> ExitCode {
+    func report(
+        _ lines: [String], _ session: FleetSession, metrics: [String: [String: Double]]? = nil, baseline: [String: [String: Double]]? = nil,
+        ollamaVersion: String? = nil, changes: [String]
+    ) -> ExitCode {
         session.context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
-        session.record("migrate \(action.rawValue)", outcome: "ok", metrics: metrics, ollamaVersion: ollamaVersion, changes: changes)
+        session.record("migrate \(action.rawValue)", outcome: "ok", metrics: metrics, baseline: baseline, ollamaVersion: ollamaVersion, changes: changes)
         return .success
     }
 
@@ -122,7 +125,9 @@ struct MigrateCommand: Subcommand {
         let current = state.steps.firstIndex { $0.status != .migrated }
         var rows = [("STEP", "MODEL", "STATUS", "SINCE", "METRICS")]
         for (index, step) in state.steps.enumerated() {
-            let status = state.paused != nil && index == current ? "paused" : step.status.rawValue.replacingOccurrences(of: "-", with: " ")
+            let plain = step.status.rawValue.replacingOccurrences(of: "-", with: " ")
+            // The step the pause holds back shows both: "paused" alone would hide that it was rolled back or gated.
+            let status = state.paused != nil && index == current ? (step.status == .pending ? "paused" : "\(plain), paused") : plain
             let metrics = step.status == .migrated ? step.after?[step.model] : step.baseline?[step.model]
             rows.append(("\(step.number)", step.model, status, step.changedAt ?? "-", step.status == .pending ? "-" : MetricsText.line(metrics)))
         }

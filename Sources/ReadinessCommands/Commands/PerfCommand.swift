@@ -11,8 +11,9 @@ struct PerfCommand: Subcommand {
         discussion: """
             Loads each critical model first (a generate request without a prompt), then sends every test prompt
             --rounds times, model by model, at most --concurrency at once, on the engine the Performance suite
-            uses. Latency percentiles use the nearest-rank method. Exit 0 when every threshold holds, 1 when one
-            does not, 2 on bad input.
+            uses. Latency percentiles use the nearest-rank method. Once the fleet has a history (.readiness/ beside
+            readiness.json), each run appends a line with every model's figures. Exit 0 when every threshold holds,
+            1 when one does not, 2 on bad input.
             """,
         arguments: [
             .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
@@ -78,8 +79,9 @@ struct PerfCommand: Subcommand {
             }
         }
         let evidence = OllamaEvidence(config: config)
+        let version: String
         do {
-            _ = try await evidence.version()
+            version = try await evidence.version()
         } catch {
             context.error("\(error)")
             return .undecided
@@ -109,6 +111,13 @@ struct PerfCommand: Subcommand {
             return .undecided
         }
         context.output(Self.summary(document, out: out))
+        // Like check, perf changes nothing: it joins the history of a fleet that backup, build or migrate started.
+        var metrics: [String: [String: Double]] = [:]
+        for model in config.criticalModels { metrics[model.name] = report.summary(for: model.name).metrics }
+        FleetSession(config: config, context: context).record(
+            "perf", outcome: document.passed == true ? "pass" : "fail", metrics: metrics, ollamaVersion: version,
+            changes: [(document.passed == true ? "every threshold holds" : "a threshold does not hold") + " over \(config.thresholds.rounds) \(config.thresholds.rounds == 1 ? "round" : "rounds"); reports in \(out)/"],
+            ifStarted: true)
         return document.passed == true ? .success : .notReady
     }
 

@@ -8,6 +8,9 @@ enum ExitCode: Int32, Sendable {
     case notReady = 1
     /// Could not decide: incomplete evidence, a usage error, bad input or a runner failure.
     case undecided = 2
+    /// `readiness watch` only: a watched model degraded beyond tolerance and the migration is paused (or it
+    /// was paused already).
+    case degraded = 3
 
     /// The status of a verdict's outcome.
     init(_ outcome: Verdict.Outcome) {

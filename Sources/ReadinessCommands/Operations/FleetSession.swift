@@ -58,15 +58,17 @@ struct FleetSession {
 
     /// Appends one line to `.readiness/history.jsonl`; a failure is reported on stderr and does not change the
     /// command's outcome (the change itself has happened).
-    /// - Parameter ifStarted: Append only when `.readiness/` exists: `check` and `gate` change nothing, so they
-    ///   join the history of a fleet that backup or migrate started, and leave other folders clean.
+    /// - Parameters:
+    ///   - baseline: The "before" metrics of a change (`migrate done`, `watch`), beside `metrics` as the "after".
+    ///   - ifStarted: Append only when `.readiness/` exists: `check`, `gate` and `perf` change nothing, so they
+    ///     join the history of a fleet that backup, build or migrate started, and leave other folders clean.
     func record(
-        _ command: String, outcome: String, metrics: [String: [String: Double]]? = nil, ollamaVersion: String?, changes: [String],
-        ifStarted: Bool = false
+        _ command: String, outcome: String, metrics: [String: [String: Double]]? = nil, baseline: [String: [String: Double]]? = nil,
+        ollamaVersion: String?, changes: [String], ifStarted: Bool = false
     ) {
         if ifStarted, !FileManager.default.fileExists(atPath: files.folder.path) { return }
         let entry = HistoryEntry(
-            time: Timestamp.iso8601(context.now()), command: command, outcome: outcome, metrics: metrics,
+            time: Timestamp.iso8601(context.now()), command: command, outcome: outcome, metrics: metrics, baseline: baseline,
             toolVersion: ToolVersion.current, ollamaVersion: ollamaVersion, changes: changes
         )
         do {

@@ -17,7 +17,7 @@ struct ConfigDecoder {
     private static let example = "see fixtures/mirador/readiness.json for an example"
     func config(_ root: ConfigNode, url: URL) throws -> ReadinessConfig {
         let top = try root.object(
-            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "severities", "gates", "judge", "deadlineSeconds"],
+            allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "severities", "gates", "judge", "deadlineSeconds", "watch"],
             fix: "Write the configuration as a JSON object; \(Self.example)."
         )
         // Sections are checked in the schema's order, so the error reported is the first one in the file.
@@ -30,7 +30,7 @@ struct ConfigDecoder {
         let migrationSection = try optional(top, "migration").map(migration)
         let documents = try optional(top, "documentation").map { try documentation($0, models: models) } ?? []
         let severities = try optional(top, "severities").map(self.severities) ?? [:]
-        return ReadinessConfig(
+        var config = ReadinessConfig(
             file: url,
             ollama: server,
             thresholds: limits,
@@ -45,6 +45,8 @@ struct ConfigDecoder {
                 try bounded($0, 1...86_400, "a whole number of seconds from 1 to 86400", fix: "Give the whole run's time limit in seconds, e.g. 3600.")
             }
         )
+        config.watch = try ReadinessConfig.Watch(optional(top, "watch"))
+        return config
     }
 
     // MARK: Sections

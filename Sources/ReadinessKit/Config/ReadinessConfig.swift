@@ -28,6 +28,8 @@ public struct ReadinessConfig: Sendable, Equatable {
     /// The whole run's time limit in seconds (`deadlineSeconds`, 1...86400): `readiness check` stops a run that
     /// passes it and reports it UNDECIDED. `nil`: no limit.
     public var deadlineSeconds: Int?
+    /// How `readiness watch` probes the migrated models and its tolerances (`watch`; defaults when absent).
+    public var watch = Watch()
 
     init(
         file: URL, ollama: Ollama, thresholds: Thresholds, models: [Model], backup: Backup?, migration: Migration?,

@@ -1,0 +1,190 @@
+import FleetKit
+import Foundation
+import OllamaKit
+import ReadinessKit
+
+/// `readiness watch`: probes the migrated models (and the one being migrated) round after round on the
+/// performance engine, and pauses the migration on the first degradation beyond readiness.json's tolerances.
+struct WatchCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "watch",
+        abstract: "Probe the migrated models and pause the migration when one degrades beyond tolerance.",
+        discussion: """
+            Each round sends the test prompts of every migrated step's model and of the gated step's model
+            (watch.rounds times each, through the request budget of 'readiness perf') and compares each model's
+            success rate, quality, p95 and average latency with the baseline 'migrate next' recorded before its
+            step, under watch.tolerances of readiness.json. On the first degradation beyond tolerance it pauses
+            the migration (.readiness/migration.json) naming the model, the metric and the value against the
+            baseline, and stops. Without --once or --for it watches until stopped. Each run that ends appends
+            a line to .readiness/history.jsonl.
+            Exit status: 0 every round within tolerance (or no step is migrated or gated yet); 2 cannot tell
+            (Ollama unreachable, no migration state, a step without a baseline, usage or config error);
+            3 degraded and the migration is paused, or it was paused already.
+            """,
+        arguments: FleetSession.arguments + [
+            .option("--interval", "DURATION", help: "time from one round's start to the next, e.g. 30s, 5m (default: 1m)"),
+            .option("--for", "DURATION", help: "stop after this long with exit 0 when nothing degraded, e.g. 1h (default: until stopped)"),
+            .flag("--once", help: "one round, then stop"),
+            .option("--out", "DIR", help: "also write DIR/watch.json after each round (figures, baselines, limits, outcome)"),
+        ]
+    )
+
+    var config: String?
+    var ollama: String?
+    var interval: Duration
+    var duration: Duration?
+    var once: Bool
+    var out: String?
+    /// `--interval` and `--for` as typed, for messages.
+    var intervalText: String
+    var durationText: String?
+
+    init(_ arguments: ParsedArguments) throws {
+        config = arguments.value("--config")
+        ollama = arguments.value("--ollama")
+        once = arguments.flag("--once")
+        out = arguments.value("--out")
+        func duration(_ name: String) throws -> Duration? {
+            guard let text = arguments.value(name) else { return nil }
+            guard let duration = DurationArgument.parse(text) else {
+                throw arguments.error("\(name) '\(text)' is not a duration like 30s, 5m, 500ms or 1h")
+            }
+            return duration
+        }
+        if once, arguments.value("--interval") != nil || arguments.value("--for") != nil {
+            throw arguments.error("Option '--once' runs one round and takes no '--interval' or '--for'")
+        }
+        interval = try duration("--interval") ?? .seconds(60)
+        intervalText = arguments.value("--interval") ?? "1m"
+        self.duration = try duration("--for")
+        durationText = arguments.value("--for")
+    }
+
+    /// How a round ended.
+    enum RoundEnd {
+        /// Every watched model within tolerance (or nothing to watch when the list is empty).
+        case healthy([MigrationWatch.ModelRound], metrics: [String: [String: Double]], baselines: [String: [String: Double]], version: String?)
+        /// The run is over with this status (already reported and recorded).
+        case stop(ExitCode)
+    }
+
+    func run(in context: RunnerContext) async -> ExitCode {
+        guard let session = FleetSession.open(config: config, ollama: ollama, context: context) else { return .undecided }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var number = 0
+        var last: (rounds: [MigrationWatch.ModelRound], metrics: [String: [String: Double]], baselines: [String: [String: Double]], version: String?)?
+        while true {
+            number += 1
+            let roundStart = clock.now
+            switch await round(number, session: session, isFirst: number == 1) {
+            case .stop(let status):
+                return status
+            case .healthy(let rounds, let metrics, let baselines, let version):
+                if rounds.isEmpty { return nothingToWatch(session) }
+                last = (rounds, metrics, baselines, version)
+            }
+            let next = roundStart + interval
+            if once || duration.map({ next >= start + $0 }) == true { break }
+            try? await Task.sleep(until: next, clock: clock)
+        }
+        let models = last?.rounds.count ?? 0
+        let summary = "\(number) \(number == 1 ? "round" : "rounds"): every watched model (\(models)) within tolerance of its step's baseline"
+        session.context.output("Healthy: \(summary).\n")
+        session.record("watch", outcome: "healthy", metrics: last?.metrics, baseline: last?.baselines, ollamaVersion: last?.version, changes: [summary])
+        writeDocument(session, outcome: "healthy", round: number, rounds: last?.rounds ?? [], pause: nil)
+        return .success
+    }
+
+    /// One round: reads the migration state, probes the watched models, compares, pauses on a degradation.
+    private func round(_ number: Int, session: FleetSession, isFirst: Bool) async -> RoundEnd {
+        let context = session.context
+        let models = session.config.modelsInMigrationOrder.map(\.name)
+        let state: MigrationState
+        switch readState(session, models: models) {
+        case .success(let found): state = found
+        case .failure(let problem):
+            // A folder without a migration gets no history: a wrong --config must leave it as it was.
+            return undecided(problem.description, session, ifStarted: true)
+        }
+        if let paused = state.paused {
+            let line = "The migration is paused since \(paused.since): \(paused.reason). Nothing was probed; 'readiness migrate resume' continues it."
+            context.output(UntrustedText.consoleLine(line) + "\n")
+            session.record("watch", outcome: "paused", ollamaVersion: nil, changes: ["already paused since \(paused.since): \(paused.reason)"])
+            writeDocument(session, outcome: "paused", round: 0, rounds: [], pause: paused.reason)
+            return .stop(.degraded)
+        }
+        let steps = MigrationWatch.watchedSteps(state)
+        guard !steps.isEmpty else { return .healthy([], metrics: [:], baselines: [:], version: nil) }
+        var baselines: [String: [String: Double]] = [:]
+        for step in steps {
+            guard let baseline = MigrationWatch.baseline(of: step) else {
+                return undecided(
+                    "step \(step.number) (\(step.model)) is \(step.status.rawValue) but \(session.display(session.files.migration)) holds no baseline of it, so it cannot be judged: run 'readiness migrate rollback' and take the step again with 'readiness migrate next'",
+                    session)
+            }
+            baselines[step.model] = baseline
+        }
+
+        var probe = session.config
+        probe.models = probe.models.filter { model in steps.contains { ModelName.matches($0.model, model.name) } }
+            .map { var model = $0; model.critical = true; return model }
+        probe.thresholds.rounds = probe.watch.rounds
+        probe.thresholds.passRounds = nil
+        let evidence = OllamaEvidence(config: probe)
+        let version: String
+        do {
+            version = try await evidence.version()
+        } catch {
+            return unreachable("\(error)", session)
+        }
+        if isFirst { context.output(UntrustedText.consoleLine(header(steps, config: probe)) + "\n") }
+        let report = await PerformanceRun(config: probe, client: evidence.client, budget: evidence.budget).run()
+        if let lost = report.queries.first(where: { $0.failureKind == .unreachable }) {
+            return unreachable("Ollama stopped answering during round \(number) (\(lost.model): \(lost.failure ?? "unreachable"))", session)
+        }
+
+        var rounds: [MigrationWatch.ModelRound] = []
+        var metrics: [String: [String: Double]] = [:]
+        for step in steps {
+            let observed = report.summary(for: step.model).metrics
+            metrics[step.model] = observed
+            rounds.append(MigrationWatch.compare(step: step, observed: observed, baseline: baselines[step.model]!, tolerances: probe.watch.tolerances))
+        }
+        let lines = ["Round \(number) (\(Timestamp.iso8601(context.now()))), now (baseline):"] + MigrationWatch.table(rounds)
+        context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
+        guard let worst = rounds.first(where: { !$0.degradations.isEmpty }) else {
+            writeDocument(session, outcome: "healthy", round: number, rounds: rounds, pause: nil)
+            return .healthy(rounds, metrics: metrics, baselines: baselines, version: version)
+        }
+        return await pause(worst, rounds: rounds, number: number, metrics: metrics, baselines: baselines, version: version, session: session)
+    }
+
+    /// Pauses the migration for the first degradation of `worst`, prints and annotates it, records it; exit 3.
+    private func pause(
+        _ worst: MigrationWatch.ModelRound, rounds: [MigrationWatch.ModelRound], number: Int,
+        metrics: [String: [String: Double]], baselines: [String: [String: Double]], version: String, session: FleetSession
+    ) async -> RoundEnd {
+        let context = session.context
+        let tolerances = session.config.watch.tolerances
+        let sentences = rounds.flatMap { round in round.degradations.map { MigrationWatch.sentence($0, of: round, tolerances: tolerances) } }
+        let reason = "watch round \(number): " + sentences[0]
+        let pause: MigrationState.Pause
+        do {
+            pause = try await Self.pauseMigration(reason: reason, at: Timestamp.iso8601(context.now()), session: session)
+        } catch {
+            return undecided("\(sentences[0]), but the migration could not be paused: \(error)", session, round: number, rounds: rounds)
+        }
+        var lines = sentences.map { "DEGRADED: " + $0 + "." }
+        lines.append(pause.reason == reason
+            ? "Migration paused since \(pause.since): 'readiness migrate next' is refused until 'readiness migrate resume'. Roll the model back with 'readiness migrate rollback', or fix it, then resume."
+            : "The migration was already paused since \(pause.since) (\(pause.reason)).")
+        context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
+        if context.environment["GITHUB_ACTIONS"] == "true" {
+            context.output(WorkflowCommand.error(title: "Readiness watch: \(worst.model)", sentences[0] + ". The migration is paused."))
+        }
+        session.record("watch", outcome: "degraded", metrics: metrics, baseline: baselines, ollamaVersion: version, changes: ["paused: " + reason] + Array(sentences.dropFirst()))
+        writeDocument(session, outcome: "degraded", round: number, rounds: rounds, pause: reason)
+        return .stop(.degraded)
+    }
+}
