@@ -15,7 +15,9 @@ enum ReportSizes {
         var value: Int
     }
 
-    static func run(in folder: URL) throws -> (failing: Int, figures: [Figure]) {
+    static func run() throws -> (failing: Int, figures: [Figure]) {
+        let folder = FleetStream.scratch.appendingPathComponent("readiness-bench-sizes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let names = FleetStream.names(models)
         let failing = Set(names.enumerated().filter { $0.offset % 10 == 9 }.map(\.element))
         let config = try FleetStream.config(names, prompts: FleetSweep.prompts, in: folder.appendingPathComponent("sizes"))

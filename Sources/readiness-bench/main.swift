@@ -134,7 +134,7 @@ if let small = sweep.first, let large = sweep.last {
     print(String(format: "  per-query ratio %d to %d models: %.2fx", small.models, large.models, large.perQuery / small.perQuery))
 }
 
-let sizes = try ReportSizes.run(in: folder)
+let sizes = try ReportSizes.run()
 print("\nreports at \(ReportSizes.models) models (\(sizes.failing) failing; the second of two runs, compared with the first):")
 print("  " + sizes.figures.map { figure in
     figure.name == "console lines" ? "console \(figure.value) lines" : String(format: "%@ %.0f KiB", figure.name, Double(figure.value) / 1024)

@@ -5,6 +5,17 @@ import ReadinessKit
 /// its readiness.json, one criterion attachment per result, and the event stream in the shape of
 /// `--event-stream-version 6.3` that points at them.
 public enum FleetStream {
+    /// Where a generated run goes: /dev/shm when there is one (Linux's RAM file system, where the thousands of
+    /// small attachments of a large fleet take a tenth of a second rather than many seconds on a busy disk),
+    /// else the temporary folder.
+    public static var scratch: URL {
+        let memory = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
+        var isFolder: ObjCBool = false
+        let fast = FileManager.default.fileExists(atPath: memory.path, isDirectory: &isFolder) && isFolder.boolValue
+            && FileManager.default.isWritableFile(atPath: memory.path)
+        return fast ? memory : FileManager.default.temporaryDirectory
+    }
+
     /// "fleet_model_0:latest" … for `count` models.
     public static func names(_ count: Int) -> [String] { (0..<count).map { "fleet_model_\($0):latest" } }
 

@@ -32,7 +32,7 @@ public enum MarkdownRenderer {
     }
 
     private static func comparisonLines(_ comparison: ReportComparison) -> [String] {
-        var lines = [cell(comparison.note)]
+        var lines = ["_\(cell(comparison.note))_"]
         guard comparison.basis == .previousRun else { return lines }
         lines += [""] + bullets(comparison.highlights)
         guard !comparison.models.isEmpty else { return lines }

@@ -47,6 +47,14 @@ struct UntrustedOutputTests {
         report.ollama.host = "http://user:secret@proxy:11434/?token=secret#secret"
         report.ollama.version = text
         report.source.events = text
+        report.comparison = ReportComparison(
+            basis: .previousRun, note: text, previous: .init(gate: text, verdict: .ready, runStarted: text, generatedAt: text),
+            criteria: [.init(id: text, before: .passed, after: .failed)],
+            models: [.init(
+                name: text, before: .passed, after: .failed, newlyFailing: [text], newlyPassing: [],
+                metrics: [CriterionResult.Metric.latencyAverage: .init(before: 1, after: 2, change: 1)]
+            )]
+        )
         return report
     }
 
