@@ -9,10 +9,19 @@ import TestFixtures
 enum ReportSizes {
     static let models = 1_000
 
-    /// One figure: a file's size in bytes, or the console's line count.
+    /// One figure: a file's size in bytes, the console's line count, or a time to render.
     struct Figure {
         var name: String
         var value: Int
+        var unit = "bytes"
+
+        var text: String {
+            switch unit {
+            case "bytes": String(format: "%@ %.0f KiB", name, Double(value) / 1024)
+            case "lines": "\(name) \(value) lines"
+            default: "\(name) \(value) \(unit)"
+            }
+        }
     }
 
     static func run() throws -> (failing: Int, figures: [Figure]) {
@@ -42,7 +51,15 @@ enum ReportSizes {
             Figure(name: name, value: try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.size] as? Int ?? 0)
         }
         let console = ConsoleRenderer.render(report, details: out.appendingPathComponent("report.md").path)
-        figures.append(Figure(name: "console lines", value: console.split(separator: "\n").count))
+        figures.append(Figure(name: "console", value: console.split(separator: "\n").count, unit: "lines"))
+        let renderers: [(String, (ReadinessReport) throws -> Any)] = [
+            ("report.md", MarkdownRenderer.render), ("report.json", { try ReadinessReport.encoder().encode($0) }),
+            ("junit.xml", JUnitRenderer.render), ("report.html", HTMLRenderer.render), ("console", { ConsoleRenderer.render($0) }),
+        ]
+        for (name, render) in renderers {
+            let seconds = try fastest(3) { _ = try render(report) }
+            figures.append(Figure(name: name, value: Int(seconds * 1000), unit: "ms to render"))
+        }
         return (failing.count, figures)
     }
 }

@@ -136,6 +136,5 @@ if let small = sweep.first, let large = sweep.last {
 
 let sizes = try ReportSizes.run()
 print("\nreports at \(ReportSizes.models) models (\(sizes.failing) failing; the second of two runs, compared with the first):")
-print("  " + sizes.figures.map { figure in
-    figure.name == "console lines" ? "console \(figure.value) lines" : String(format: "%@ %.0f KiB", figure.name, Double(figure.value) / 1024)
-}.joined(separator: ", "))
+print("  " + sizes.figures.filter { $0.unit != "ms to render" }.map(\.text).joined(separator: ", "))
+print("  " + sizes.figures.filter { $0.unit == "ms to render" }.map(\.text).joined(separator: ", "))

@@ -85,7 +85,8 @@ public struct ReportComparison: Codable, Sendable, Equatable {
             guard let old = earlier[ReportFormatting.modelKey(model.name)] else { return nil }
             var metrics: [String: MetricChange] = [:]
             for metric in metricKeys {
-                guard let was = old.metrics[metric], let now = model.metrics[metric] else { continue }
+                // A change too large for a Double (two absurd values) would make report.json unwritable.
+                guard let was = old.metrics[metric], let now = model.metrics[metric], (now - was).isFinite else { continue }
                 metrics[metric] = MetricChange(before: was, after: now, change: now - was)
             }
             return ModelChange(
