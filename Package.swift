@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ReadinessCommands", dependencies: ["ReadinessKit", "FleetKit", "OllamaKit"]),
         .executableTarget(name: "readiness", dependencies: ["ReadinessCommands"]),
         // `make bench`: report generation speed against a baseline measured in the same run.
-        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "OllamaKit", "OllamaSimulator"]),
+        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "OllamaKit", "OllamaSimulator", "TestFixtures"]),
 
         // Unit tests: fast, deterministic, no simulator process (`swift test` at the root runs exactly these).
         .target(name: "TestFixtures", dependencies: ["ReadinessKit"], path: "Tests/TestFixtures"),

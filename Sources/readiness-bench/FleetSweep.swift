@@ -2,6 +2,7 @@ import Foundation
 import OllamaKit
 import OllamaSimulator
 import ReadinessKit
+import TestFixtures
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,8 +28,8 @@ enum FleetSweep {
     static func run(in folder: URL) async throws -> [Figures] {
         var figures: [Figures] = []
         for size in sizes {
-            let names = (0..<size).map { "fleet_model_\($0):latest" }
-            let config = try writeConfig(names, in: folder.appendingPathComponent("fleet-\(size)"))
+            let names = FleetStream.names(size)
+            let config = try FleetStream.config(names, prompts: prompts, in: folder.appendingPathComponent("fleet-\(size)"))
             let perQuery = try await queryTime(config, names: names)
             let report = try reportTime(config, names: names, in: folder.appendingPathComponent("fleet-\(size)/attachments"))
             figures.append(Figures(models: size, perQuery: perQuery, report: report, peakMiB: peakMemoryMiB()))
@@ -56,23 +57,7 @@ enum FleetSweep {
 
     /// Parsing, analysing and rendering every format for a run of the per-model catalog criteria.
     private static func reportTime(_ config: ReadinessConfig, names: [String], in attachments: URL) throws -> Double {
-        try FileManager.default.createDirectory(at: attachments, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        var lines = [#"{"kind":"event","payload":{"instant":{"absolute":0,"since1970":1795595279},"kind":"runStarted","messages":[]},"version":"6.3.0"}"#]
-        for criterion in Criterion.all {
-            let id = "ReadinessCriteria.Readiness\\/\(criterion.area.rawValue)\\/\(criterion.id)()\\/Suites.swift:7:10"
-            lines.append(#"{"kind":"test","payload":{"id":"\#(id)","isParameterized":\#(criterion.isPerModel),"kind":"function","name":"\#(criterion.id)()","sourceLocation":{"_filePath":"\/S.swift","column":1,"fileID":"S\/S.swift","filePath":"\/S.swift","line":1}},"version":"6.3.0"}"#)
-            lines.append(#"{"kind":"event","payload":{"instant":{"absolute":1,"since1970":1795595280},"kind":"testStarted","messages":[],"testID":"\#(id)"},"version":"6.3.0"}"#)
-            for model in criterion.isPerModel ? names.map(Optional.some) : [nil] {
-                let result = criterion.result(model: model, passed: true, measured: 1, message: "fine", metrics: [CriterionResult.Metric.quality: 0.9])
-                let file = attachments.appendingPathComponent(result.attachmentName)
-                try encoder.encode(result).write(to: file)
-                lines.append(#"{"kind":"event","payload":{"attachment":{"path":"\#(file.path)"},"instant":{"absolute":1,"since1970":1795595280},"kind":"valueAttached","messages":[],"testID":"\#(id)"},"version":"6.3.0"}"#)
-            }
-            lines.append(#"{"kind":"event","payload":{"instant":{"absolute":2,"since1970":1795595281},"kind":"testEnded","messages":[],"testID":"\#(id)"},"version":"6.3.0"}"#)
-        }
-        lines.append(#"{"kind":"event","payload":{"instant":{"absolute":3,"since1970":1795595282},"kind":"runEnded","messages":[]},"version":"6.3.0"}"#)
-        let stream = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let stream = try FleetStream.stream(names, prompts: prompts, attachments: attachments)
         return try ContinuousClock().measure {
             let report = ReadinessReport.build(from: RunEvidence.parse(stream, name: "sweep.jsonl"), context: .init(
                 config: config, gateName: "phase2", locator: AttachmentLocator(), generatedAt: Date(), toolVersion: ToolVersion.current
@@ -81,15 +66,6 @@ enum FleetSweep {
             _ = [MarkdownRenderer.render(report), JUnitRenderer.render(report), HTMLRenderer.render(report), ConsoleRenderer.render(report)]
             _ = try ReadinessReport.encoder().encode(report)
         }.timeInterval
-    }
-
-    private static func writeConfig(_ names: [String], in folder: URL) throws -> ReadinessConfig {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let prompts = (0..<prompts).map { #"{"prompt": "question \#($0)", "expect": ["fine"]}"# }.joined(separator: ",")
-        let models = names.map { #"{"name": "\#($0)", "prompts": [\#(prompts)]}"# }.joined(separator: ",")
-        let file = folder.appendingPathComponent("readiness.json")
-        try Data(#"{"thresholds": {"maxConcurrentRequests": 4}, "severities": {"backup-scripts": "recommended", "configs": "recommended"}, "models": [\#(models)]}"#.utf8).write(to: file)
-        return try ReadinessConfig.load(from: file, environment: [:])
     }
 
     struct SweepError: Error, CustomStringConvertible {

@@ -133,3 +133,8 @@ for figures in sweep {
 if let small = sweep.first, let large = sweep.last {
     print(String(format: "  per-query ratio %d to %d models: %.2fx", small.models, large.models, large.perQuery / small.perQuery))
 }
+
+let sizes = try ReportSizes.run()
+print("\nreports at \(ReportSizes.models) models (\(sizes.failing) failing; the second of two runs, compared with the first):")
+print("  " + sizes.figures.filter { $0.unit != "ms to render" }.map(\.text).joined(separator: ", "))
+print("  " + sizes.figures.filter { $0.unit == "ms to render" }.map(\.text).joined(separator: ", "))

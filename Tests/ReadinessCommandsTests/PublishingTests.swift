@@ -67,4 +67,43 @@ struct PublishingTests {
             #expect(report.problems.contains { $0.kind == .runNotEnded })
         }
     }
+
+    /// `readiness report` of a recorded run into `folder/out`.
+    static func report(_ fixture: String, in folder: URL) async -> (status: ExitCode, out: String, err: String) {
+        await ReadinessCLITests.run([
+            "report", StreamFixtures.events(fixture).path, "--config", ReadinessCLITests.config,
+            "--attachments", StreamFixtures.attachments(fixture).path, "--out", "out",
+        ], in: folder)
+    }
+
+    @Test func `a second report into one folder shows the change since the first, in every format`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            #expect(await Self.report("phase1", in: folder).status == .notReady)
+            let second = await Self.report("healthy", in: folder)
+            #expect(second.status == .success)
+            #expect(second.out.contains("\nCompared with the previous run of gate 'phase2' (started 2026-11-25T08:27:59.539Z, NOT READY → READY). Newly passing: models-available, models-respond, success-rate, response-time, quality, configs; 3 of 6 models compared changed status.\nREADY: "))
+            let out = folder.appendingPathComponent("out")
+            let report = try ReadinessReport.load(from: out.appendingPathComponent("report.json"))
+            #expect(report.comparison?.basis == .previousRun)
+            #expect(report.comparison?.models.first { $0.name == "decision_simplifier_v2" }?.newlyPassing == ["models-available", "models-respond", "response-time", "quality", "configs"])
+            let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+            #expect(markdown.contains("| decision_simplifier_v2 | FAIL → PASS |  | 0 → 0.76 (+0.76) |  |  |  |"))
+            let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(html.contains("<figure class=\"comparison\"><svg"))
+        }
+    }
+
+    @Test func `a corrupt previous report.json is noted and changes neither the publication nor the verdict`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            try DomainFixtures.write("{\"schemaVersion\": 1, \"verdict\": \"ready\"", to: "out/report.json", in: folder)
+            let result = await Self.report("phase1", in: folder)
+            #expect(result.status == .notReady)
+            #expect(result.err.isEmpty)
+            #expect(result.out.contains("\nNo comparison with the previous run: 'out/report.json' is not from a completed report: there is no report.complete beside it, so its publication did not finish (a run killed or a disk full while writing the reports).\n"))
+            let report = try ReadinessReport.load(from: folder.appendingPathComponent("out/report.json"))
+            #expect(report.verdict == .notReady)
+            #expect(report.comparison?.basis == .unreadable)
+            #expect(report.comparison?.models.isEmpty == true)
+        }
+    }
 }

@@ -3,11 +3,8 @@ import ReadinessKit
 
 /// One model's measurements as a short line, and before/after deltas, for `migrate` and `history`.
 public enum MetricsText {
-    /// The metrics worth a line, in this order: what the migration gate judges.
-    public static let keys = [
-        CriterionResult.Metric.successRate, CriterionResult.Metric.quality, CriterionResult.Metric.latencyAverage,
-        CriterionResult.Metric.latencyP95, CriterionResult.Metric.tokensPerSecond,
-    ]
+    /// The metrics worth a line, in this order: what the migration gate judges, as the reports compare them.
+    public static let keys = ReportComparison.metricKeys
 
     /// "success_rate 1, quality 0.82, latency_avg_s 1.2"; "no metrics" when none of `keys` is there.
     public static func line(_ metrics: [String: Double]?) -> String {

@@ -1,20 +1,29 @@
 import Foundation
 import OllamaKit
 
-/// Renders report.html: one self-contained page (inline CSS and SVG, no network) that also prints well.
+/// Renders report.html: one self-contained page (inline CSS and SVG, no network) that also prints well. Its
+/// overview stays one page at any fleet size: the verdict and the fleet's tally, why, a compact models × criteria
+/// grid (failing models first, scrolling in its own box), charts of at most `chartedModels` models, the criteria,
+/// then each model's details folded in `<details>` until opened.
 public enum HTMLRenderer {
     /// The whole HTML document.
     public static func render(_ report: ReadinessReport) -> String {
+        let grid = ModelGrid(report)
         var body = [
             "<header class=\"banner \(report.verdict.rawValue)\"><h1>Readiness: \(report.verdict.label)</h1>",
-            "<p>\(esc(report.summary))</p></header>",
+            "<p>\(esc(report.summary))</p>",
+            report.models.isEmpty ? "" : "<p class=\"tally\">\(esc(ReportFormatting.tally(report.models)))</p>",
+            "</header>",
         ]
         if !report.reasons.isEmpty { body += section("Why", list(report.reasons, tag: "ul")) }
         if !report.warnings.isEmpty { body += section("Warnings", list(report.warnings, tag: "ul")) }
-        if !report.actions.isEmpty { body += section("Action items", list(report.actions, tag: "ol")) }
+        if !report.actions.isEmpty { body += section("Action items", actions(report.actions)) }
+        if let comparison = report.comparison { body += section("Since the previous run", comparisonSection(comparison, report)) }
+        if !grid.models.isEmpty && !grid.columns.isEmpty { body += section("Models × criteria", gridTable(grid)) }
         body += section("Measurements", charts(report))
         body += section("Criteria", criteriaTable(report))
-        if let grid = HostGrid(report) { body += section("Hosts", hostsTable(grid)) }
+        if let hosts = HostGrid(report) { body += section("Hosts", hostsTable(hosts)) }
+        if !grid.models.isEmpty { body += section("Models", modelDetails(grid)) }
         if !report.unlistedTests.isEmpty {
             body += section("Readiness tests without a criterion", list(report.unlistedTests.map {
                 "\($0.test) \(ReportFormatting.label($0.status)): \($0.messages.joined(separator: "; "))"
@@ -38,38 +47,16 @@ public enum HTMLRenderer {
             """
     }
 
-    private static func charts(_ report: ReadinessReport) -> [String] {
-        typealias Metric = CriterionResult.Metric
-        func threshold(_ id: String) -> CriterionResult.Threshold? {
-            report.criteria.first { $0.id == id }.flatMap { $0.threshold ?? $0.rows.first?.threshold }
+    /// The first ten action items, the rest folded.
+    private static func actions(_ actions: [String]) -> [String] {
+        let shown = 10
+        var lines = list(Array(actions.prefix(shown)), tag: "ol")
+        if actions.count > shown {
+            lines.append("<details><summary>\(actions.count - shown) more action items</summary><ol start=\"\(shown + 1)\">")
+            lines += actions.dropFirst(shown).map { "<li>\(esc($0))</li>" }
+            lines.append("</ol></details>")
         }
-        func bars(_ keys: [String]) -> [SVGBarChart.Bar] {
-            report.models.flatMap { model in
-                keys.enumerated().compactMap { series, key in
-                    model.metrics[key].map { SVGBarChart.Bar(label: model.name, series: series, value: $0) }
-                }
-            }
-        }
-        var success = bars([Metric.successRate])
-        if let fleet = report.criteria.first(where: { $0.id == Criterion.successRate.id })?.measured {
-            success.insert(SVGBarChart.Bar(label: "fleet", series: 0, value: fleet), at: 0)
-        }
-        let charts = [
-            SVGBarChart(
-                title: "Response time per model (p50, p95)", bars: bars([Metric.latencyP50, Metric.latencyP95]),
-                series: ["p50", "p95"], threshold: threshold(Criterion.responseTime.id),
-                format: { ReportFormatting.value($0, unit: "s") }
-            ),
-            SVGBarChart(
-                title: "Quality score per model", bars: bars([Metric.quality]), series: ["quality"],
-                threshold: threshold(Criterion.quality.id), format: { ReportFormatting.number($0) }
-            ),
-            SVGBarChart(
-                title: "Success rate", bars: success, series: ["success rate"],
-                threshold: threshold(Criterion.successRate.id), format: { ReportFormatting.value($0, unit: "ratio") }
-            ),
-        ]
-        return charts.map { "<figure>\($0.render())</figure>" }
+        return lines
     }
 
     private static func criteriaTable(_ report: ReadinessReport) -> [String] {
@@ -82,13 +69,6 @@ public enum HTMLRenderer {
                 name, esc(criterion.area?.rawValue ?? ""), esc(criterion.severity.rawValue), status(criterion.status),
                 esc(ReportFormatting.measured(criterion)), esc(ReportFormatting.threshold(criterion)), esc(criterion.message),
             ], className: "criterion"))
-            for result in criterion.rows where result.model != nil {
-                rows.append(row([
-                    "↳ \(esc(result.model ?? ""))", "", "", status(ReportFormatting.status(result)),
-                    esc(ReportFormatting.measured(result)), esc(ReportFormatting.threshold(result.threshold)),
-                    esc(result.message),
-                ], className: "model-row"))
-            }
         }
         rows.append("</tbody></table>")
         return rows
@@ -117,23 +97,23 @@ public enum HTMLRenderer {
         return facts
     }
 
-    private static func status(_ status: CriterionOutcome.Status) -> String {
+    static func status(_ status: CriterionOutcome.Status) -> String {
         "<span class=\"status \(status.rawValue)\">\(ReportFormatting.label(status))</span>"
     }
 
-    private static func section(_ title: String, _ body: [String]) -> [String] {
+    static func section(_ title: String, _ body: [String]) -> [String] {
         ["<section><h2>\(esc(title))</h2>"] + body + ["</section>"]
     }
 
-    private static func list(_ items: [String], tag: String) -> [String] {
+    static func list(_ items: [String], tag: String) -> [String] {
         ["<\(tag)>"] + items.map { "<li>\(esc($0))</li>" } + ["</\(tag)>"]
     }
 
-    private static func row(_ cells: [String], className: String) -> String {
+    static func row(_ cells: [String], className: String) -> String {
         "<tr class=\"\(className)\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
     }
 
-    private static func esc(_ text: String) -> String { MarkupEscaping.xml(text) }
+    static func esc(_ text: String) -> String { MarkupEscaping.xml(text) }
 
     private static let style = """
         body{font:14px/1.45 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;margin:2rem auto;max-width:1100px;padding:0 1rem}
@@ -143,8 +123,16 @@ public enum HTMLRenderer {
         tr.model-row td{font-size:12px;color:#444}.gate{font-size:11px;border:1px solid #888;border-radius:3px;padding:0 3px}
         .status{font-weight:600}.status.passed{color:#2e7d32}.status.failed{color:#c62828}.status.warned{color:#b26a00}
         .status.skipped,.status.missing{color:#6d4c41}figure{margin:1rem 0}svg text{font-size:12px;fill:#222}
-        svg .chart-title{font-weight:600;font-size:13px}svg .threshold{fill:#c0392b}.no-data{color:#666}
-        @media print{body{margin:0;max-width:none}.banner{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-        section,figure,tr{break-inside:avoid}}
+        svg .chart-title{font-weight:600;font-size:13px}svg .threshold{fill:#c0392b}.no-data{color:#666}.tally{margin-top:.3rem}
+        .grid-box{max-height:32rem;overflow:auto;border:1px solid #ddd}table.grid{width:auto}
+        table.grid th,table.grid td{padding:0 .3rem;border-bottom:1px solid #f3f3f3;font-size:12px;line-height:16px;white-space:nowrap}
+        table.grid thead th{position:sticky;top:0;background:#fff;vertical-align:bottom}
+        table.grid th.column span{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal}
+        table.grid td,.cell{text-align:center;min-width:14px}.cell{display:inline-block;padding:0 3px}
+        td.passed,.cell.passed{background:#c8e6c9}td.failed,.cell.failed{background:#ef9a9a}td.warned,.cell.warned{background:#ffe082}
+        td.skipped,td.missing,.cell.skipped,.cell.missing{background:#e0e0e0}th.name.failed a,th.name.missing a{color:#c62828}
+        details{border-bottom:1px solid #eee;padding:.2rem 0}details table{margin:.3rem 0 .3rem 1rem;width:auto}.metrics{color:#444;font-size:12px}
+        @media print{body{margin:0;max-width:none}.banner,td,.cell{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        .grid-box{max-height:none;overflow:visible}section,figure,tr{break-inside:avoid}}
         """
 }

@@ -1,28 +1,50 @@
 import Foundation
 import OllamaKit
 
-/// Renders report.md (and the GitHub step summary): the verdict and why first, then actions, criteria, models.
+/// Renders report.md (and the GitHub step summary): the verdict, the fleet's tally and why first, then actions,
+/// the change since the previous run, the models (those that fall short first) and every criterion's rows.
+/// It is the complete human record: the console and report.html send readers here for what they leave out.
 public enum MarkdownRenderer {
     /// The whole Markdown report.
     public static func render(_ report: ReadinessReport) -> String {
         var lines = ["# Readiness: \(report.verdict.label)", ""]
         lines.append("**\(cell(report.summary))**")
         if let description = report.gate.description { lines += ["", "Gate \(code(report.gate.name)): \(cell(description))"] }
+        if !report.models.isEmpty {
+            let first = report.models.contains { $0.status != .passed } ? ", those that fall short first under Models" : ""
+            lines += ["", ReportFormatting.tally(report.models) + first + "."]
+        }
         if !report.reasons.isEmpty { lines += section("Why", bullets(report.reasons)) }
         if !report.warnings.isEmpty { lines += section("Warnings", bullets(report.warnings)) }
         if !report.actions.isEmpty {
             lines += section("Action items", report.actions.enumerated().map { "\($0.offset + 1). \(cell($0.element))" })
         }
+        if let comparison = report.comparison { lines += section("Since the previous run", comparisonLines(comparison)) }
+        if !report.models.isEmpty { lines += section("Models", modelsTable(report.models)) }
         lines += section("Criteria", criteriaTable(report))
         if !report.unlistedTests.isEmpty {
             lines += section("Readiness tests without a criterion", report.unlistedTests.map {
                 "- \(code($0.test)) \(ReportFormatting.label($0.status)): \(cell($0.messages.joined(separator: "; ")))"
             })
         }
-        if !report.models.isEmpty { lines += section("Models", modelsTable(report.models)) }
-        if let grid = HostGrid(report) { lines += section("Hosts", hostsTable(grid)) }
+        if let hosts = HostGrid(report) { lines += section("Hosts", hostsTable(hosts)) }
         lines += section("Run", runFacts(report))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func comparisonLines(_ comparison: ReportComparison) -> [String] {
+        var lines = ["_\(cell(comparison.note))_"]
+        guard comparison.basis == .previousRun else { return lines }
+        lines += [""] + bullets(comparison.highlights)
+        guard !comparison.models.isEmpty else { return lines }
+        lines += ["", row(["Model", "Status"] + ReportComparison.columns.map(\.title)), "|---|---|" + String(repeating: "---|", count: ReportComparison.columns.count)]
+        for model in comparison.notableModels(limit: ReportComparison.shownModels) {
+            lines.append(row([cell(model.name), ReportComparison.text(before: model.before, after: model.after)]
+                + ReportComparison.columns.map { cell(ReportComparison.text(model.metrics[$0.key], unit: $0.unit)) }))
+        }
+        let rest = comparison.models.count - ReportComparison.shownModels
+        if rest > 0 { lines += ["", "… and \(rest) more models in report.json (`comparison.models`)."] }
+        return lines
     }
 
     private static func criteriaTable(_ report: ReadinessReport) -> [String] {
@@ -36,7 +58,7 @@ public enum MarkdownRenderer {
                 name, criterion.area?.rawValue ?? "", criterion.severity.rawValue, status(criterion.status),
                 cell(ReportFormatting.measured(criterion)), cell(ReportFormatting.threshold(criterion)), cell(criterion.message),
             ]))
-            for result in criterion.rows where result.model != nil {
+            for result in ReportFormatting.failingFirst(criterion.rows.filter { $0.model != nil }, status: ReportFormatting.status) {
                 table.append(row([
                     "↳ \(cell(result.model ?? ""))", "", "", status(ReportFormatting.status(result)),
                     cell(ReportFormatting.measured(result)), cell(ReportFormatting.threshold(result.threshold)),
@@ -53,7 +75,7 @@ public enum MarkdownRenderer {
             "| Model | Order | Status | Latency p50 | Latency p95 | Quality | Success rate | Falls short of |",
             "|---|---|---|---|---|---|---|---|",
         ]
-        for model in models {
+        for model in ReportFormatting.failingFirst(models, status: \.status) {
             func metric(_ key: String, _ unit: String) -> String {
                 model.metrics[key].map { ReportFormatting.value($0, unit: unit) } ?? ""
             }

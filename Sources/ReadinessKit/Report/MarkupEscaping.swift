@@ -25,13 +25,19 @@ enum MarkupEscaping {
 
     /// Text safe in a Markdown table cell or list item: one line (`UntrustedText.singleLine`), no pipes breaking
     /// columns, no backticks opening code, no brackets making links or images, no raw HTML.
+    /// Scalar by scalar, as Markdown parsers read: a pipe followed by a combining mark is one `Character` but
+    /// still splits a cell.
     static func markdownCell(_ text: String) -> String {
         var escaped = ""
-        for character in UntrustedText.singleLine(text) {
-            switch character {
-            case "\\", "|", "`", "[", "]": escaped += "\\" + String(character)
+        let line = UntrustedText.singleLine(text)
+        escaped.reserveCapacity(line.utf8.count)
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "\\", "|", "`", "[", "]":
+                escaped.unicodeScalars.append("\\")
+                escaped.unicodeScalars.append(scalar)
             case "<": escaped += "&lt;"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
@@ -43,13 +49,14 @@ enum MarkupEscaping {
     static func markdownCode(_ text: String) -> String {
         let line = UntrustedText.singleLine(text)
         var longest = 0, run = 0
-        for character in line {
-            run = character == "`" ? run + 1 : 0
+        // By scalar, as for cells: a backtick with a combining mark after it is still a backtick to the parser.
+        for scalar in line.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
         // A span starting or ending with a backtick needs a space inside, which CommonMark strips again.
-        let padding = line.hasPrefix("`") || line.hasSuffix("`") ? " " : ""
+        let padding = line.unicodeScalars.first == "`" || line.unicodeScalars.last == "`" ? " " : ""
         return fence + padding + line + padding + fence
     }
 }

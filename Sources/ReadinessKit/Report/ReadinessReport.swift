@@ -29,6 +29,9 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
     public var tool: Tool
     public var ollama: Ollama
     public var source: Source
+    /// How this run compares with the previous run of the same gate in the same output folder; set when the
+    /// reports are published (`ReportComparison.sincePrevious`), `nil` in a report that was never published.
+    public var comparison: ReportComparison? = nil
 
     /// The gate decided.
     public struct Gate: Codable, Sendable, Equatable {

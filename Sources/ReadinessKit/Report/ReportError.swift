@@ -35,17 +35,29 @@ public struct ReportError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
+        "\(problem). \(fix)"
+    }
+
+    /// What is wrong, without what to do about it: for messages where the fix does not apply (the comparison
+    /// with a previous report, say, which a new run replaces anyway).
+    public var problem: String {
         switch code {
-        case .notFound(let path):
-            "'\(path)' does not exist. Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass the EVENTS.jsonl of a run."
-        case .notAReport(let path):
-            "'\(path)' is not a report.json written by readiness. Re-create it with 'readiness report'."
+        case .notFound(let path): "'\(path)' does not exist"
+        case .notAReport(let path): "'\(path)' is not a report.json written by readiness"
         case .unsupportedVersion(let path, let version):
-            "'\(path)' has schemaVersion \(version); this readiness reads \(ReadinessReport.currentSchemaVersion). Re-create it with this version."
-        case .writeFailed(let path, let reason):
-            "could not write '\(path)': \(reason). Check that the folder is writable."
-        case .incomplete(let path, let reason):
-            "'\(path)' is not from a completed report: \(reason). Run 'readiness check' (or 'readiness report') again."
+            "'\(path)' has schemaVersion \(version); this readiness reads \(ReadinessReport.currentSchemaVersion)"
+        case .writeFailed(let path, let reason): "could not write '\(path)': \(reason)"
+        case .incomplete(let path, let reason): "'\(path)' is not from a completed report: \(reason)"
+        }
+    }
+
+    private var fix: String {
+        switch code {
+        case .notFound: "Run 'readiness check' (or 'readiness report EVENTS.jsonl') first, or pass the EVENTS.jsonl of a run."
+        case .notAReport: "Re-create it with 'readiness report'."
+        case .unsupportedVersion: "Re-create it with this version."
+        case .writeFailed: "Check that the folder is writable."
+        case .incomplete: "Run 'readiness check' (or 'readiness report') again."
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 /// Number, threshold and status wording shared by every renderer, so all formats say the same thing.
 enum ReportFormatting {
@@ -61,6 +62,38 @@ enum ReportFormatting {
     static func status(_ row: CriterionResult) -> CriterionOutcome.Status {
         row.passed ? .passed : row.severity == .critical ? .failed : .warned
     }
+
+    /// Where a status sorts when what falls short comes first: failed, missing, skipped, warned, passed.
+    static func rank(_ status: CriterionOutcome.Status) -> Int {
+        switch status {
+        case .failed: 0
+        case .missing: 1
+        case .skipped: 2
+        case .warned: 3
+        case .passed: 4
+        }
+    }
+
+    /// `items` with those that fall short first (`rank`), each group in its original order.
+    static func failingFirst<T>(_ items: [T], status: (T) -> CriterionOutcome.Status) -> [T] {
+        items.enumerated().map { (offset: $0.offset, item: $0.element, rank: rank(status($0.element))) }
+            .sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.item)
+    }
+
+    /// The fleet in one phrase: "1000 models: 3 fail, 1 warn, 996 pass" (statuses with no model left out).
+    static func tally(_ models: [ReadinessReport.Model]) -> String {
+        var counts: [CriterionOutcome.Status: Int] = [:]
+        for model in models { counts[model.status, default: 0] += 1 }
+        let words: [(CriterionOutcome.Status, String)] = [
+            (.failed, "fail"), (.missing, "without results"), (.skipped, "skipped"), (.warned, "warn"), (.passed, "pass"),
+        ]
+        let parts = words.compactMap { status, word in counts[status].map { "\($0) \(word)" } }
+        return "\(models.count) \(models.count == 1 ? "model" : "models")" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    }
+
+    /// How a model is matched across rows and runs: by identity ("x" and "X:latest" are one, as readiness.json
+    /// and the tests may spell it differently), by its raw text when it is not a valid name.
+    static func modelKey(_ name: String) -> String { ModelName.identity(of: name) ?? name }
 
     /// Seconds as "12.3 s" or "2 min 5 s".
     static func duration(_ seconds: Double) -> String {

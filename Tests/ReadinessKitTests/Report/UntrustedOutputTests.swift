@@ -47,6 +47,14 @@ struct UntrustedOutputTests {
         report.ollama.host = "http://user:secret@proxy:11434/?token=secret#secret"
         report.ollama.version = text
         report.source.events = text
+        report.comparison = ReportComparison(
+            basis: .previousRun, note: text, previous: .init(gate: text, verdict: .ready, runStarted: text, generatedAt: text),
+            criteria: [.init(id: text, before: .passed, after: .failed)],
+            models: [.init(
+                name: text, before: .passed, after: .failed, newlyFailing: [text], newlyPassing: [],
+                metrics: [CriterionResult.Metric.latencyAverage: .init(before: 1, after: 2, change: 1)]
+            )]
+        )
         return report
     }
 
@@ -161,8 +169,19 @@ struct UntrustedOutputTests {
         Code(input: "a`b", span: "``a`b``"),
         Code(input: "`x```", span: "```` `x``` ````"),
         Code(input: "a|b\nc", span: "`a|b c`"),
+        Code(input: "a`\u{301}b", span: "``a`\u{301}b``"),
+        Code(input: "`\u{301}x", span: "`` `\u{301}x ``"),
     ])
     func `a Markdown code span cannot be closed from inside`(_ row: Code) {
         #expect(MarkupEscaping.markdownCode(row.input) == row.span)
+    }
+}
+
+extension UntrustedOutputTests {
+    @Test func `a Markdown cell escapes a pipe or bracket even when a combining mark follows it`() {
+        // "|" + U+0301 is one Character, but a Markdown parser reads code points: the pipe would split the cell.
+        #expect(MarkupEscaping.markdownCell("a|\u{301}b") == "a\\|\u{301}b")
+        #expect(MarkupEscaping.markdownCell("[\u{301}x](y)") == "\\[\u{301}x\\](y)")
+        #expect(MarkupEscaping.markdownCell("<b>|`") == "&lt;b>\\|\\`")
     }
 }
