@@ -48,7 +48,7 @@ public struct CriterionError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch code {
         case .ollamaUnreachable(let host):
-            "Ollama is not reachable at \(host): start it with 'ollama serve' or set OLLAMA_HOST"
+            "Ollama is not reachable at \(host): start it with 'ollama serve', or fix the address (--ollama, OLLAMA_HOST, or ollama.host / ollama.hosts in readiness.json)"
         case .ollamaFailed(let request, let detail):
             "Ollama failed \(request): \(detail)"
         case .unknownModel(let name):

@@ -85,7 +85,7 @@ struct ChecklistTests {
         // can be given it while this one waits out its retries.
         let url = try #require(URL(string: "http://127.0.0.1:9"))
         let checklist = try Self.checklist(host: url)
-        let message = "Ollama is not reachable at \(url.absoluteString): start it with 'ollama serve' or set OLLAMA_HOST"
+        let message = "Ollama is not reachable at \(url.absoluteString): start it with 'ollama serve', or fix the address (--ollama, OLLAMA_HOST, or ollama.host / ollama.hosts in readiness.json)"
         for (criterion, results) in await Self.evaluateAll(checklist) {
             #expect(results.count == (criterion.isPerModel ? 6 : 1))
             for result in results {
