@@ -79,10 +79,11 @@ struct PlainJSONScanner {
         throw Unsure()
     }
 
-    /// Reads a number as a `Double`.
+    /// Reads a number of at most 32 characters as a `Double`: a longer one may overflow or underflow, which
+    /// `JSONDecoder` refuses and `Double(_:)` does not.
     mutating func double() throws(Unsure) -> Double {
         let text = try number()
-        guard let value = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[text]), as: UTF8.self)) else { throw Unsure() }
+        guard text.count <= 32, let value = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[text]), as: UTF8.self)) else { throw Unsure() }
         return value
     }
 

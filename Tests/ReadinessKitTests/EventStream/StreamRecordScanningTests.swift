@@ -110,13 +110,17 @@ struct StreamRecordScanningTests {
         #expect(evidence.runStartedCount == 1)
     }
 
-    @Test func `instants read to the same Double as JSONDecoder's`() {
+    @Test func `instants read to the same Double as JSONDecoder's, and those that may not fit a Double are left to it`() {
+        for text in [String(repeating: "9", count: 309), "0." + String(repeating: "0", count: 330) + "1", "1" + String(repeating: "0", count: 32)] {
+            let (plain, decoder, reader) = Self.read(Array(#"{"kind":"event","payload":{"instant":{"since1970":\#(text)}}}"#.utf8))
+            #expect(plain == nil && reader == decoder, "\(text)")
+        }
         var random = SeededRandom(seed: 17)
         for _ in 0..<2_000 {
             let value = Double.random(in: 0..<4_000_000_000, using: &random)
             let texts = [
                 "\(value)", String(format: "%.9f", value), String(format: "%.3f", value), "\(Int(value))", "-\(value)",
-                "0.\(UInt64.random(in: 0...UInt64.max, using: &random))\(UInt64.random(in: 0...UInt64.max, using: &random))",
+                "\(UInt64.random(in: 0...UInt64.max, using: &random))", "0.\(UInt64.random(in: 0...UInt64.max, using: &random))\(UInt32.random(in: 0...UInt32.max, using: &random))",
             ]
             for text in texts where !text.contains("e") {
                 let line = Array(#"{"kind":"event","payload":{"instant":{"since1970":\#(text)}}}"#.utf8)
