@@ -157,6 +157,24 @@ struct StreamRecordScanningTests {
         // Most damage falls inside strings the reader checks but does not need, so the scanner still reads the line.
         #expect(plainCount > 1_000)
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func `random lines around the record's shape get JSONDecoder's verdict and record`() {
+        var lines = RandomRecordLines(seed: 11)
+        var plainCount = 0, recordCount = 0
+        for _ in 0..<10_000 {
+            let line = lines.next()
+            let (plain, decoder, reader) = Self.read(line)
+            #expect(reader == decoder, "\(String(decoding: line, as: UTF8.self))")
+            if decoder != nil { recordCount += 1 }
+            if let plain {
+                plainCount += 1
+                #expect(plain == decoder, "\(String(decoding: line, as: UTF8.self))")
+            }
+        }
+        // Both paths are taken often: plain records, records left to JSONDecoder, and lines it refuses.
+        #expect(plainCount > 1_000 && recordCount - plainCount > 500 && recordCount < 9_000)
+    }
 }
 
 struct WholeStreamReadingTests {
