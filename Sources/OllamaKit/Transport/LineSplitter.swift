@@ -24,7 +24,7 @@ public struct LineSplitter: Sendable {
     /// Calls `body` with the range of each complete, non-empty line in `bytes`, without its newline, in order.
     /// For readers that would rather not copy the lines out of a buffer they already hold.
     /// - Returns: Where the bytes after the last newline start (`bytes.count` when it ends with one).
-    public static func forEachLine(in bytes: UnsafeRawBufferPointer, _ body: (Range<Int>) throws -> Void) rethrows -> Int {
+    package static func forEachLine(in bytes: UnsafeRawBufferPointer, _ body: (Range<Int>) throws -> Void) rethrows -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var start = 0
         while start < bytes.count, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
