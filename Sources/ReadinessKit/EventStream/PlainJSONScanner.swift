@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads one line of JSON in place, without Foundation, when it is plain: strict RFC 8259 with keys of
+/// Reads one line of JSON in place, without building JSON objects, when it is plain: strict RFC 8259 with keys of
 /// printable ASCII, no key twice in an object, no `\u` escape, valid UTF-8, numbers without an exponent and
 /// at most `maximumDepth` levels. That is how `swift test` writes its event stream.
 ///
@@ -28,14 +28,14 @@ struct PlainJSONScanner {
         try open(UInt8(ascii: "{"))
         let mark = keys.count
         defer { keys.removeSubrange(mark...) }
-        if try consume(UInt8(ascii: "}")) { return close() }
+        if consume(UInt8(ascii: "}")) { return close() }
         repeat {
             let key = try key()
             for earlier in keys[mark...] where same(earlier, key) { throw Unsure() }
             keys.append(key)
             try expect(UInt8(ascii: ":"))
             try member(&self, key)
-        } while try consume(UInt8(ascii: ","))
+        } while consume(UInt8(ascii: ","))
         try expect(UInt8(ascii: "}"))
         close()
     }
@@ -43,8 +43,8 @@ struct PlainJSONScanner {
     /// Reads an array, calling `element` while the scanner stands before each element.
     mutating func array(_ element: (inout Self) throws(Unsure) -> Void) throws(Unsure) {
         try open(UInt8(ascii: "["))
-        if try consume(UInt8(ascii: "]")) { return close() }
-        repeat { try element(&self) } while try consume(UInt8(ascii: ","))
+        if consume(UInt8(ascii: "]")) { return close() }
+        repeat { try element(&self) } while consume(UInt8(ascii: ","))
         try expect(UInt8(ascii: "]"))
         close()
     }
@@ -74,8 +74,8 @@ struct PlainJSONScanner {
 
     /// Reads `true` or `false`.
     mutating func bool() throws(Unsure) -> Bool {
-        if try literal("true") { return true }
-        if try literal("false") { return false }
+        if literal("true") { return true }
+        if literal("false") { return false }
         throw Unsure()
     }
 
@@ -96,7 +96,7 @@ struct PlainJSONScanner {
         case UInt8(ascii: "{"): try object { scanner, _ throws(Unsure) in try scanner.skipValue() }
         case UInt8(ascii: "["): try array { scanner throws(Unsure) in try scanner.skipValue() }
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
-        case UInt8(ascii: "n"): guard try literal("null") else { throw Unsure() }
+        case UInt8(ascii: "n"): guard literal("null") else { throw Unsure() }
         default: _ = try number()
         }
     }
@@ -118,7 +118,7 @@ struct PlainJSONScanner {
     }
 
     /// Consumes `byte` (after whitespace) when it is next.
-    private mutating func consume(_ byte: UInt8) throws(Unsure) -> Bool {
+    private mutating func consume(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
@@ -126,7 +126,7 @@ struct PlainJSONScanner {
     }
 
     private mutating func expect(_ byte: UInt8) throws(Unsure) {
-        guard try consume(byte) else { throw Unsure() }
+        guard consume(byte) else { throw Unsure() }
     }
 
     private mutating func open(_ bracket: UInt8) throws(Unsure) {
@@ -138,7 +138,7 @@ struct PlainJSONScanner {
     private mutating func close() { depth -= 1 }
 
     /// Consumes `word` when it is next.
-    private mutating func literal(_ word: StaticString) throws(Unsure) -> Bool {
+    private mutating func literal(_ word: StaticString) -> Bool {
         skipWhitespace()
         let end = index + word.utf8CodeUnitCount
         guard end <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, word.utf8CodeUnitCount) == 0 else { return false }
