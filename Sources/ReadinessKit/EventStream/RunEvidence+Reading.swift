@@ -26,9 +26,11 @@ extension RunEvidence {
     ///   - name: How to call the stream in problems, e.g. its path.
     public static func parse(_ data: Data, name: String) -> RunEvidence {
         var evidence = RunEvidence()
-        var splitter = LineSplitter()
-        for line in splitter.append(data) { evidence.consume(line: line) }
-        evidence.finish(remainder: splitter.remainder, name: name)
+        let remainder = data.withUnsafeBytes { bytes in
+            let end = LineSplitter.forEachLine(in: bytes) { evidence.consume(bytes: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+            return Data(bytes[end...])
+        }
+        evidence.finish(remainder: remainder, name: name)
         return evidence
     }
 

@@ -84,8 +84,13 @@ public struct RunEvidence: Sendable, Equatable {
 
     /// Reads one line of the stream; a line that is not a stream record is recorded as a problem.
     public mutating func consume(line: Data) {
+        line.withUnsafeBytes { consume(bytes: $0) }
+    }
+
+    /// Reads one line held in a buffer (see `consume(line:)`).
+    mutating func consume(bytes line: UnsafeRawBufferPointer) {
         lineCount += 1
-        guard let record = try? Self.decoder.decode(StreamRecord.self, from: line) else {
+        guard let record = StreamRecord.decode(line) else {
             problems.append(.streamCorrupt(line: lineCount))
             return
         }
@@ -98,9 +103,6 @@ public struct RunEvidence: Sendable, Equatable {
         default: break
         }
     }
-
-    // JSONDecoder is documented thread-safe for decoding; a shared one avoids re-creating it per line.
-    private static let decoder = JSONDecoder()
 
     private mutating func declare(_ payload: StreamRecord.Payload) {
         guard let id = payload.id, index[id] == nil else { return }
