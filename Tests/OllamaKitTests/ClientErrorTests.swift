@@ -42,6 +42,7 @@ struct ClientErrorTests {
         defer { listener.close() }
         let filler = try Socket.connected(port: port)
         defer { filler.close() }
+        try await Self.waitUntilQueued(listener)
         let client = OllamaClient(.init(
             baseURL: URL(string: "http://127.0.0.1:\(port)")!, connectTimeout: .milliseconds(300), requestTimeout: .seconds(30)))
         let error = await #expect(throws: OllamaError.self) {
@@ -51,6 +52,14 @@ struct ClientErrorTests {
         #expect(error?.isTimeout == true)
         #expect(error?.description == "Ollama at http://127.0.0.1:\(port) did not accept a connection or start "
             + "answering within 0.3 s. Check the host and port, and that no firewall drops the connection.")
+    }
+
+    /// Waits (up to 5 s) until `listener`'s accept queue holds a connection where the platform tells: `connect`
+    /// returns before the server queues the connection, and until it does the client's SYN is not yet dropped.
+    private static func waitUntilQueued(_ listener: Socket) async throws {
+        guard listener.queuedConnections() != nil else { return }
+        for _ in 0..<500 where listener.queuedConnections() == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        try #require(listener.queuedConnections() == 1, "the filler connection never reached the accept queue")
     }
 
     @Test func `a server that accepts a request but never answers times out the request`() async throws {

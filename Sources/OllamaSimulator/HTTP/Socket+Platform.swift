@@ -43,3 +43,19 @@ extension Socket {
         return address
     }
 }
+
+extension Socket {
+    /// How many connections wait in this listening socket's accept queue: Linux reports it in `TCP_INFO`
+    /// (`tcpi_unacked` of a listener); `nil` where it cannot be read. Tests that fill the queue wait on it,
+    /// because a client's `connect` returns before the server side has queued the connection.
+    package func queuedConnections() -> Int? {
+        #if canImport(Glibc)
+        var info = tcp_info()
+        var length = socklen_t(MemoryLayout<tcp_info>.size)
+        guard getsockopt(descriptor, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return nil }
+        return Int(info.tcpi_unacked)
+        #else
+        return nil
+        #endif
+    }
+}
