@@ -60,4 +60,15 @@ struct HostsConfigTests {
         let bad = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001,ftp://x"])
         #expect(bad.contains("READINESS_OLLAMA_HOSTS: expected a comma-separated list of Ollama hosts"))
     }
+
+    @Test func `a host that is not a URL is quoted without its credentials, from the file or the environment`() async {
+        let file = await Self.error(#"{"ollama": {"hosts": ["http://u:secret@10.0.0.1:999999", "http://10.0.0.2:11434"]}, "# + Self.models + "}")
+        #expect(file.contains("ollama.hosts[0]: expected an Ollama URL, found the string 'http://***@10.0.0.1:999999'"))
+        let list = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "http://u:sec,ret@127.0.0.1:5001,127.0.0.1:5002"])
+        #expect(list.contains("READINESS_OLLAMA_HOSTS: expected a comma-separated list of Ollama hosts, found the string 'http://***@127.0.0.1:5001,127.0.0.1:5002'"))
+        let one = await Self.error(#"{"ollama": {"host": "http://10.0.0.1:11434"}, "# + Self.models.replacingOccurrences(of: #", "hosts": ["10.0.0.2:11434"]"#, with: "") + "}",
+                                   environment: ["OLLAMA_HOST": "http://u:secret@10.0.0.1:999999"])
+        #expect(one.contains("OLLAMA_HOST: expected an Ollama host such as '127.0.0.1:11434', found the string 'http://***@10.0.0.1:999999'"))
+        for message in [file, list, one] { #expect(!message.contains("sec"), "\(message)") }
+    }
 }
