@@ -86,10 +86,10 @@ extension ConfigDecoder {
         return positions.sorted().map { choice.serving[$0] }
     }
 
-    /// Where `url` already is in `hosts`, comparing scheme, host, port and path only, so two entries that differ
-    /// in credentials or query count as the one server they are.
+    /// Where `url` already is in `hosts`, comparing scheme, host (in any case, as DNS does), port and path only, so
+    /// two entries that differ in credentials, query or the case of the host name count as the one server they are.
     private static func position(of url: URL, in hosts: [URL]) -> Int? {
-        func server(_ url: URL) -> [String?] { [url.scheme, url.host, url.port.map(String.init), url.path] }
+        func server(_ url: URL) -> [String?] { [url.scheme, url.host?.lowercased(), url.port.map(String.init), url.path] }
         return hosts.firstIndex { server($0) == server(url) }
     }
 
