@@ -27,6 +27,20 @@ struct PublishingTests {
         }
     }
 
+    @Test(arguments: ["shard-1", "./shard-1/", "link"])
+    func `a merge whose --out is one of its shard folders publishes nothing there and exits 2`(_ out: String) async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let shard = folder.appendingPathComponent("shard-1")
+            try ReportWriter.writeAll(try StreamFixtures.report("healthy"), to: shard)
+            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link"), withDestinationURL: shard)
+            let before = try Data(contentsOf: shard.appendingPathComponent("report.json"))
+            let result = await ReadinessCLITests.run(["merge", "shard-1", "--config", ReadinessCLITests.config, "--out", out], in: folder)
+            #expect(result.status == .undecided)
+            #expect(result.err.hasPrefix("Error: --out '\(out)' is the shard folder 'shard-1': the merged reports would replace its evidence."), "\(result.err)")
+            #expect(try Data(contentsOf: shard.appendingPathComponent("report.json")) == before)
+        }
+    }
+
     @Test func `a gate refuses a report.json whose publication did not finish, with exit 2`() async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let config = try GateStepTests.config(in: folder, backups: DomainFixtures.miradorModels)

@@ -38,6 +38,12 @@ struct MergeCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
+        // The merged set replaces whatever --out holds: never a shard's own reports, the evidence being merged.
+        func folder(_ path: String) -> String { context.url(path, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().path }
+        if let shard = shards.first(where: { folder($0) == folder(out) }) {
+            context.error("--out '\(out)' is the shard folder '\(shard)': the merged reports would replace its evidence. Give the merge another --out.")
+            return .undecided
+        }
         let loaded = LoadedConfig.load(config, ollama: ollama, context: context)
         let inputs = shards.map { folder in
             ReadinessReport.ShardInput(folder: folder, report: Result {

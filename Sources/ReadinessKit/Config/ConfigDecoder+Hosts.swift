@@ -39,7 +39,7 @@ extension ConfigDecoder {
     func overriddenHosts(_ listed: [URL]) throws -> [URL] {
         let name = ReadinessConfig.hostsVariable
         if let value = environment[name], !value.isEmpty {
-            let variable = ConfigNode(value: .string(value), path: JSONPath.root.appending(name), file: file)
+            let variable = ConfigNode(value: .string(value), path: JSONPath.root.appending(name), file: file).redactingHost
             let entries = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let urls = entries.compactMap(Self.connectableURL)
             guard urls.count == entries.count else {
@@ -59,7 +59,7 @@ extension ConfigDecoder {
             return urls
         }
         if listed.count == 1, let override = environment["OLLAMA_HOST"], !override.isEmpty {
-            let variable = ConfigNode(value: .string(override), path: JSONPath.root.appending("OLLAMA_HOST"), file: file)
+            let variable = ConfigNode(value: .string(override), path: JSONPath.root.appending("OLLAMA_HOST"), file: file).redactingHost
             guard let url = Self.connectableURL(override) else {
                 throw variable.mismatch("an Ollama host such as '127.0.0.1:11434'", fix: "Fix or unset the OLLAMA_HOST environment variable.")
             }
@@ -86,17 +86,27 @@ extension ConfigDecoder {
         return positions.sorted().map { choice.serving[$0] }
     }
 
-    /// Where `url` already is in `hosts`, comparing scheme, host, port and path only, so two entries that differ
-    /// in credentials or query count as the one server they are.
+    /// Where `url` already is in `hosts`, comparing scheme, host (in any case, as DNS does), port and path only, so
+    /// two entries that differ in credentials, query or the case of the host name count as the one server they are.
     private static func position(of url: URL, in hosts: [URL]) -> Int? {
-        func server(_ url: URL) -> [String?] { [url.scheme, url.host, url.port.map(String.init), url.path] }
+        func server(_ url: URL) -> [String?] { [url.scheme, url.host?.lowercased(), url.port.map(String.init), url.path] }
         return hosts.firstIndex { server($0) == server(url) }
     }
 
     private func hostURL(_ node: ConfigNode) throws -> URL {
         guard let url = Self.connectableURL(try node.string("an Ollama URL", fix: Self.hostFix)) else {
-            throw node.mismatch("an Ollama URL", fix: Self.hostFix)
+            throw node.redactingHost.mismatch("an Ollama URL", fix: Self.hostFix)
         }
         return url
+    }
+}
+
+extension ConfigNode {
+    /// This node with its string shown as `OllamaHost.redacted` shows a host, for the errors that quote a host
+    /// (or a comma-separated list of them) that may carry credentials: a host that is not a URL still holds its
+    /// password, and the error ends up in every report.
+    var redactingHost: ConfigNode {
+        guard case .string(let text) = value else { return self }
+        return ConfigNode(value: .string(OllamaHost.redacted(text)), path: path, file: file)
     }
 }

@@ -88,7 +88,7 @@ extension ReadinessReport {
                 problem("shard \(shard) ('\(input.folder)') decided gate '\(report.gate.name)', not '\(context.gateName)'")
             }
             // Every shard must have checked the servers the merge speaks for, one host or several.
-            let checked = report.ollama.hosts ?? report.ollama.host.map { [$0] } ?? []
+            let checked = report.ollama.checkedHosts
             if checked != hosts {
                 problem("shard \(shard) ('\(input.folder)') checked \(checked.joined(separator: ", ")), not \(hosts.joined(separator: ", ")); give the merge the shards' --ollama")
             }

@@ -90,6 +90,9 @@ public struct ReadinessReport: Codable, Sendable, Equatable {
         public var version: String?
         /// Every host, redacted, in readiness.json's order, when the fleet has several.
         public var hosts: [String]? = nil
+
+        /// The servers the check asked, redacted, in order: `hosts`, else the one `host`.
+        public var checkedHosts: [String] { hosts ?? host.map { [$0] } ?? [] }
     }
 
     /// Where the evidence came from.

@@ -10,7 +10,8 @@ public struct ReportComparison: Codable, Sendable, Equatable {
         case previousRun = "previous-run"
         /// The folder held no report yet.
         case noPreviousReport = "no-previous-report"
-        /// The folder's report is of another gate, another readiness.json, or this same run: nothing compared.
+        /// The folder's report is of another gate, readiness.json, host list or shard, or of this same run: nothing
+        /// compared.
         case notComparable = "not-comparable"
         /// The folder's report.json could not be read (an unfinished set, not a report, another schema).
         case unreadable

@@ -1,13 +1,17 @@
 import Foundation
 
 extension StepGate {
-    /// Why the report cannot speak for this config and fleet as they are now: undecided, made with another
-    /// readiness.json, or older than readiness.json or a model's Modelfile (what it measured may be gone).
+    /// Why the report cannot speak for this config and fleet as they are now: undecided, of one shard (whose own
+    /// verdict covers only its pairs: a model's other hosts are in other shards), made with another readiness.json,
+    /// or older than readiness.json or a model's Modelfile (what it measured may be gone).
     static func provenanceGaps(config: ReadinessConfig, report: ReadinessReport) -> [String] {
         var gaps: [String] = []
         let file = config.file.relativePath
         if report.verdict == .undecided {
             gaps.append("the last run is undecided: \(report.summary)")
+        }
+        if let shard = report.source.shard {
+            gaps.append("the last report is of shard \(shard) alone, which checks only part of the (model, host) pairs; decide on the report of 'readiness merge' of all its shards")
         }
         switch report.source.configSHA256 {
         case nil:

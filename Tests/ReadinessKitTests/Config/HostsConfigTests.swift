@@ -46,6 +46,8 @@ struct HostsConfigTests {
             .contains("ollama.hosts: both 'host' and 'hosts' are given. Keep 'hosts' for several Ollama servers, or 'host' for one."))
         #expect(await Self.error(#"{"ollama": {"hosts": ["http://10.0.0.1:11434", "10.0.0.1:11434"]}, "# + Self.models + "}")
             .contains("ollama.hosts[1]: 'http://10.0.0.1:11434' is already ollama.hosts[0]."))
+        #expect(await Self.error(#"{"ollama": {"hosts": ["http://OLLAMA-A:11434", "http://ollama-a:11434"]}, "# + Self.models + "}")
+            .contains("ollama.hosts[1]: 'http://ollama-a:11434' is already ollama.hosts[0]."))
         #expect(await Self.error(#"{"ollama": {"hosts": []}, "# + Self.models + "}").contains("ollama.hosts: expected a non-empty list of Ollama URLs"))
         let stranger = await Self.error(#"{"ollama": {"hosts": ["http://10.0.0.1:11434", "http://u:secret@10.0.0.3:11434"]}, "# + Self.models + "}")
         #expect(stranger.contains("models[1].hosts[0]: b names the host '10.0.0.2:11434', which is not one of ollama.hosts. Name hosts of ollama.hosts ('http://10.0.0.1:11434', 'http://***@10.0.0.3:11434')"))
@@ -57,7 +59,20 @@ struct HostsConfigTests {
         #expect(message.contains("READINESS_OLLAMA_HOSTS: 1 host is given (one per --ollama) but readiness.json lists 2. Give one --ollama per entry of ollama.hosts, in its order"))
         let twice = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001,http://u:p@127.0.0.1:5001"])
         #expect(twice.contains("READINESS_OLLAMA_HOSTS: 'http://***@127.0.0.1:5001' is given twice. Give each host of ollama.hosts its own --ollama."))
+        let cased = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "http://ollama-a:5001,http://Ollama-A:5001"])
+        #expect(cased.contains("READINESS_OLLAMA_HOSTS: 'http://Ollama-A:5001' is given twice."))
         let bad = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001,ftp://x"])
         #expect(bad.contains("READINESS_OLLAMA_HOSTS: expected a comma-separated list of Ollama hosts"))
+    }
+
+    @Test func `a host that is not a URL is quoted without its credentials, from the file or the environment`() async {
+        let file = await Self.error(#"{"ollama": {"hosts": ["http://u:secret@10.0.0.1:999999", "http://10.0.0.2:11434"]}, "# + Self.models + "}")
+        #expect(file.contains("ollama.hosts[0]: expected an Ollama URL, found the string 'http://***@10.0.0.1:999999'"))
+        let list = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "http://u:sec,ret@127.0.0.1:5001,127.0.0.1:5002"])
+        #expect(list.contains("READINESS_OLLAMA_HOSTS: expected a comma-separated list of Ollama hosts, found the string 'http://***@127.0.0.1:5001,127.0.0.1:5002'"))
+        let one = await Self.error(#"{"ollama": {"host": "http://10.0.0.1:11434"}, "# + Self.models.replacingOccurrences(of: #", "hosts": ["10.0.0.2:11434"]"#, with: "") + "}",
+                                   environment: ["OLLAMA_HOST": "http://u:secret@10.0.0.1:999999"])
+        #expect(one.contains("OLLAMA_HOST: expected an Ollama host such as '127.0.0.1:11434', found the string 'http://***@10.0.0.1:999999'"))
+        for message in [file, list, one] { #expect(!message.contains("sec"), "\(message)") }
     }
 }

@@ -107,6 +107,10 @@ struct ReportComparisonTests {
                   note: "No previous run of gate 'phase2' to compare with: the last report in 'FOLDER' was made with another readiness.json."),
         Unrelated(testDescription: "an unreadable readiness.json", change: { $0.source.configSHA256 = nil },
                   note: "No previous run of gate 'phase2' to compare with: the readiness.json of the last report in 'FOLDER' or of this run is unknown."),
+        Unrelated(testDescription: "another Ollama", change: { $0.ollama.host = "http://***@10.0.0.9:11434" },
+                  note: "No previous run of gate 'phase2' to compare with: the last report in 'FOLDER' checked HOST, not http://***@10.0.0.9:11434."),
+        Unrelated(testDescription: "one shard", change: { $0.source.shard = "2/3" },
+                  note: "No previous run of gate 'phase2' to compare with: the last report in 'FOLDER' is of the whole fleet, not shard 2/3."),
         Unrelated(testDescription: "the same run again", change: { $0.timings.runStarted = "2026-11-25T08:27:59.539Z" },
                   note: "No previous run of gate 'phase2' to compare with: the last report in 'FOLDER' is of this same run (started 2026-11-25T08:27:59.539Z)."),
     ]
@@ -116,8 +120,10 @@ struct ReportComparisonTests {
         try await DomainFixtures.withTemporaryDirectory { folder in
             var current = try StreamFixtures.report("healthy")
             row.change(&current)
-            let comparison = try Self.compare(current, after: try StreamFixtures.report("phase1"), in: folder)
-            #expect(comparison == .none(.notComparable, note: row.note.replacingOccurrences(of: "FOLDER", with: folder.path)))
+            let previous = try StreamFixtures.report("phase1")
+            let comparison = try Self.compare(current, after: previous, in: folder)
+            let note = row.note.replacingOccurrences(of: "FOLDER", with: folder.path).replacingOccurrences(of: "HOST", with: previous.ollama.host ?? "")
+            #expect(comparison == .none(.notComparable, note: note))
             #expect(MarkdownRenderer.render({ var report = current; report.comparison = comparison; return report }())
                 .contains("## Since the previous run\n\n_" + MarkupEscaping.markdownCell(comparison.note) + "_\n\n## Models"))
         }

@@ -149,6 +149,18 @@ struct ShardMergeTests {
         #expect(failed.allSatisfy { $0.hosts?.first { $0.host == "http://127.0.0.1:11501" }?.status == .passed })
     }
 
+    @Test func `a migration step is not decided on one shard's report, which holds its model on one host of two`() throws {
+        let config = try Self.config()
+        var report = Self.report(config, shard: Shard(index: 1, count: 2))
+        report.timings.runStarted = Timestamp.iso8601WithMilliseconds(Date())
+        let first = config.modelsInMigrationOrder[0].name
+        #expect(report.verdict == .ready)
+        #expect(report.criteria.first { $0.id == "models-available" }?.rows.filter { $0.model == first }.count == 1)
+        let decision = StepGate.decide(step: 1, config: config, report: report, backups: [first])
+        #expect(decision.outcome == .undecided)
+        #expect(decision.blockers.contains { $0.hasPrefix("the last report is of shard 1/2 alone") }, "\(decision.blockers)")
+    }
+
     @Test func `a model served by one host stands on that host alone in the grid`() throws {
         let merged = Self.merge(Self.shards(try Self.config()), config: try Self.config())
         let grid = try #require(HostGrid(merged))
