@@ -86,6 +86,19 @@ extension ConfigDecoder {
         return positions.sorted().map { choice.serving[$0] }
     }
 
+    /// Refuses a host of several that serves no critical model: criteria are checked per (critical model, host)
+    /// pair, so nothing would ever ask it anything, not even whether it runs.
+    func requireCriticalModel(onEvery choice: HostChoice, models: [ReadinessConfig.Model], node: ConfigNode) throws {
+        let critical = models.filter(\.critical)
+        guard choice.serving.count > 1, !critical.isEmpty else { return }
+        for (position, host) in choice.serving.enumerated() where !critical.contains(where: { ($0.hosts ?? choice.serving).contains(host) }) {
+            throw node.error(
+                "ollama.hosts[\(position)] '\(OllamaHost.redacted(choice.listed[position].absoluteString))' serves no critical model, so no criterion would check it",
+                fix: "Name it in the 'hosts' of the critical models it serves, or remove it from ollama.hosts."
+            )
+        }
+    }
+
     /// Where `url` already is in `hosts`, comparing scheme, host (in any case, as DNS does), port and path only, so
     /// two entries that differ in credentials, query or the case of the host name count as the one server they are.
     private static func position(of url: URL, in hosts: [URL]) -> Int? {

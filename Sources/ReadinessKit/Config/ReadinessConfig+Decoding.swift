@@ -23,9 +23,9 @@ struct ConfigDecoder {
         // Sections are checked in the schema's order, so the error reported is the first one in the file.
         let (server, listed) = try ollama(optional(top, "ollama"))
         let limits = try thresholds(optional(top, "thresholds"))
-        let models = try self.models(
-            required(top, "models", in: root, fix: "Add the list of models to check; \(Self.example)."), hosts: HostChoice(listed: listed, serving: server.hosts)
-        )
+        let modelsNode = try required(top, "models", in: root, fix: "Add the list of models to check; \(Self.example).")
+        let models = try self.models(modelsNode, hosts: HostChoice(listed: listed, serving: server.hosts))
+        try requireCriticalModel(onEvery: HostChoice(listed: listed, serving: server.hosts), models: models, node: modelsNode)
         let backupSection = try optional(top, "backup").map(backup)
         let migrationSection = try optional(top, "migration").map(migration)
         let documents = try optional(top, "documentation").map { try documentation($0, models: models) } ?? []

@@ -54,6 +54,18 @@ struct HostsConfigTests {
         #expect(!stranger.contains("secret"))
     }
 
+    @Test func `a host that serves no critical model is an error, since nothing would check it`() async throws {
+        let idle = #"{"ollama": {"hosts": ["http://u:secret@10.0.0.1:11434", "http://10.0.0.2:11434"]}, "models": ["#
+            + #"{"name": "a", "critical": false, "prompts": [{"prompt": "p", "expect": ["k"]}]}, "#
+            + #"{"name": "b", "critical": true, "hosts": ["10.0.0.2:11434"], "prompts": [{"prompt": "p", "expect": ["k"]}]}]}"#
+        let message = await Self.error(idle)
+        #expect(message.contains("models: ollama.hosts[0] 'http://***@10.0.0.1:11434' serves no critical model, so no criterion would check it. "
+            + "Name it in the 'hosts' of the critical models it serves, or remove it from ollama.hosts."))
+        #expect(!message.contains("secret"))
+        let checked = try await Self.load(idle.replacingOccurrences(of: #""critical": false"#, with: #""critical": true"#))
+        #expect(checked.criticalModels.count == 2)
+    }
+
     @Test func `as many --ollama as hosts, or an error saying so`() async {
         let message = await Self.error(Self.two, environment: [ReadinessConfig.hostsVariable: "127.0.0.1:5001"])
         #expect(message.contains("READINESS_OLLAMA_HOSTS: 1 host is given (one per --ollama) but readiness.json lists 2. Give one --ollama per entry of ollama.hosts, in its order"))
