@@ -19,9 +19,9 @@ config=$out/mirador/readiness.json
 sim=""
 trap '[ -n "$sim" ] && kill "$sim" 2>/dev/null' EXIT
 
-# start_sim SCENARIO LOG: starts ollama-sim on a free port and points OLLAMA_HOST at it.
+# start_sim SCENARIO LOG [PORT]: starts ollama-sim (on PORT, else a free port) and points OLLAMA_HOST at it.
 start_sim() {
-  "$bin/ollama-sim" --scenario "$1" --port 0 >"$2" 2>&1 &
+  "$bin/ollama-sim" --scenario "$1" --port "${3:-0}" >"$2" 2>&1 &
   sim=$!
   for _ in $(seq 1 100); do grep -q "^listening on " "$2" && break; sleep 0.1; done
   OLLAMA_HOST=$(sed -n 's/^listening on //p' "$2")
@@ -71,11 +71,12 @@ take 12 4
 step "13. The four migrated models against their baselines: one watch round" 0 \
   "$bin/readiness" watch --once --config "$config"
 
-# Step 5's model degrades: the same fleet on a fresh ollama-sim whose decision_simplifier_v2 answers twice as
-# slowly after its first two requests (fixtures/scenarios/degraded.json).
+# Step 5's model degrades: the same server (ollama-sim restarted on its address, so the last check still speaks
+# for it) whose decision_simplifier_v2 answers twice as slowly after its first two requests
+# (fixtures/scenarios/degraded.json).
 kill "$sim"; wait "$sim" 2>/dev/null || true; sim=""
-start_sim fixtures/scenarios/degraded.json "$out/ollama-sim-degraded.log"
-printf '\n(ollama-sim restarted on fixtures/scenarios/degraded.json)\n'
+start_sim fixtures/scenarios/degraded.json "$out/ollama-sim-degraded.log" "${OLLAMA_HOST##*:}"
+printf '\n(ollama-sim restarted on %s with fixtures/scenarios/degraded.json)\n' "$OLLAMA_HOST"
 step "14. Migration step 5: back up decision_simplifier_v2, gate the step" 0 \
   "$bin/readiness" migrate next --step 5 --config "$config" --out "$out/ready"
 step "15. Watch: round 1 within tolerance, round 2 degraded, the migration paused (exit 3)" 3 \

@@ -87,6 +87,10 @@ struct GateVerificationTests {
             try handle.close()
             try GateStepTests.backdate(config.deletingLastPathComponent())
         }, gap: "the last report was made with another readiness.json than"),
+        StaleReport(name: "of another Ollama", change: { report, _ in report.ollama.host = "http://u:***@10.9.9.9:11434" },
+                    gap: "the last report checked http://u:***@10.9.9.9:11434, not http://127.0.0.1:11434, which this step changes; run 'readiness check' against it"),
+        StaleReport(name: "without an Ollama host", change: { report, _ in report.ollama.host = nil },
+                    gap: "the last report records no Ollama host"),
         StaleReport(name: "without a fingerprint", change: { report, _ in report.source.configSHA256 = nil },
                     gap: "the last report records no fingerprint of its readiness.json"),
     ])

@@ -26,9 +26,11 @@ struct MigrationBench {
         }
     }
 
-    /// Writes readiness-report/report.json of the healthy run, its run started at `runStarted` if given.
+    /// Writes readiness-report/report.json of the healthy run against the bench's simulator, its run started at
+    /// `runStarted` if given.
     func writeReport(runStarted: String? = nil) throws {
-        var report = try StreamFixtures.report("healthy", config: try ReadinessConfig.load(from: config, environment: [:]))
+        let checked = try ReadinessConfig.load(from: config, environment: ["OLLAMA_HOST": ollama.absoluteString])
+        var report = try StreamFixtures.report("healthy", config: checked)
         if let runStarted { report.timings.runStarted = runStarted }
         try ReportWriter.writeAll(report, to: folder.appendingPathComponent("readiness-report"))
     }

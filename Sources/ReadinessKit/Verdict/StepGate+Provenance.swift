@@ -1,4 +1,5 @@
 import Foundation
+import OllamaKit
 
 extension StepGate {
     /// Why the report cannot speak for this config and fleet as they are now: undecided, of one shard (whose own
@@ -13,6 +14,7 @@ extension StepGate {
         if let shard = report.source.shard {
             gaps.append("the last report is of shard \(shard) alone, which checks only part of the (model, host) pairs; decide on the report of 'readiness merge' of all its shards")
         }
+        gaps += hostGaps(config: config, report: report)
         switch report.source.configSHA256 {
         case nil:
             gaps.append("the last report records no fingerprint of its readiness.json, so it cannot be tied to \(file)")
@@ -30,6 +32,20 @@ extension StepGate {
             gaps.append("\(input.relativePath) changed after the last run started (\(report.timings.runStarted ?? "")), so the run may not reflect it")
         }
         return gaps
+    }
+
+    /// Why the report does not cover the Ollama this step acts on: every host of `config` (after `--ollama` and
+    /// OLLAMA_HOST) must be one the report checked, so a READY of a staging server cannot open a production step.
+    private static func hostGaps(config: ReadinessConfig, report: ReadinessReport) -> [String] {
+        let checked = report.ollama.checkedHosts
+        guard !checked.isEmpty else { return ["the last report records no Ollama host, so it cannot be tied to the one this step changes"] }
+        let acting = config.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) }
+        let unchecked = acting.filter { !checked.contains($0) }
+        guard !unchecked.isEmpty else { return [] }
+        return [
+            "the last report checked \(checked.joined(separator: ", ")), not \(unchecked.joined(separator: ", ")), which this step changes; "
+                + "run 'readiness check' against it (the same --ollama or OLLAMA_HOST)"
+        ]
     }
 
     /// The criteria a step needs: the per-model ones of `areas`, whatever severity readiness.json gives them (the
