@@ -143,6 +143,15 @@ struct WatchCommand: Subcommand {
         if let lost = report.queries.first(where: { $0.failureKind == .unreachable }) {
             return unreachable("Ollama stopped answering during round \(number) (\(lost.model): \(lost.failure ?? "unreachable"))", session)
         }
+        // A connection cut mid-answer (Ollama stopped or restarted) fails a query like a broken model does: when
+        // Ollama no longer answers after the round, its failures say nothing about the models.
+        if report.queries.contains(where: { !$0.succeeded }) {
+            do {
+                _ = try await evidence.client.version(timeout: .seconds(5))
+            } catch {
+                return unreachable("Ollama stopped answering during round \(number) (\(error))", session)
+            }
+        }
 
         var rounds: [MigrationWatch.ModelRound] = []
         var metrics: [String: [String: Double]] = [:]
