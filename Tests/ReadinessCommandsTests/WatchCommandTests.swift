@@ -228,6 +228,21 @@ struct WatchCommandTests {
         }
     }
 
+    @Test func `a judge that cannot grade leaves quality unmeasured: undecided, never within tolerance`() async throws {
+        try await Self.with(Self.scenario(degradeAfter: nil), state: Self.state()) { bench in
+            // The baseline's quality was the judge's blend; without a grade only the keyword heuristic is left.
+            var text = try String(contentsOf: bench.config, encoding: .utf8)
+            text = text.replacingOccurrences(of: Self.tolerances, with: Self.tolerances + "\n  \"judge\": { \"model\": \"no_such_judge\" },")
+            try Data(text.utf8).write(to: bench.config)
+            let result = try await Self.process(["watch", "--once"] + bench.options, in: bench.folder)
+            #expect(result.status == 2, "\(result.out)\(result.err)")
+            #expect(result.err.contains("the quality of \(Self.first)'s answers could not be established in round 1: the judge model 'no_such_judge' could not grade the answer"), "\(result.err)")
+            #expect(!result.out.contains("Healthy"), "\(result.out)")
+            #expect(try bench.state()?.paused == nil)
+            #expect(bench.history() == ["watch undecided"])
+        }
+    }
+
     @Test func `bad tolerances are a config error naming the key and the fix`() async throws {
         try await Self.with(Self.scenario(degradeAfter: nil), state: Self.state()) { bench in
             var text = try String(contentsOf: bench.config, encoding: .utf8)

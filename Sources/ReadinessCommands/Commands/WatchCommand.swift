@@ -152,6 +152,13 @@ struct WatchCommand: Subcommand {
                 return unreachable("Ollama stopped answering during round \(number) (\(error))", session)
             }
         }
+        // A grade the judge could not give leaves quality unmeasured: the heuristic alone is not the baseline's
+        // blend, and the judge's failure is not the model's.
+        if let ungraded = report.queries.first(where: { $0.quality.problem != nil }), let problem = ungraded.quality.problem {
+            return undecided(
+                "the quality of \(ungraded.model)'s answers could not be established in round \(number): \(problem). Nothing was judged and the migration is not paused; fix the judge in readiness.json, then watch again.",
+                session)
+        }
 
         var rounds: [MigrationWatch.ModelRound] = []
         var metrics: [String: [String: Double]] = [:]
