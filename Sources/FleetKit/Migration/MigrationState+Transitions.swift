@@ -30,8 +30,12 @@ extension MigrationState {
     }
 
     /// The gated step `done` would complete.
-    /// - Throws: `MigrationRefusal` when no step is gated (`next` first).
+    /// - Throws: `MigrationRefusal` while paused (`watch` pauses on a degraded model, often the gated one, which
+    ///   `done` must not then mark migrated) or when no step is gated (`next` first).
     public func gatedStep() throws -> Int {
+        if let paused {
+            throw MigrationRefusal("the migration is paused since \(paused.since) (\(paused.reason)); run 'readiness migrate rollback' or 'readiness migrate resume' first")
+        }
         guard let index = steps.firstIndex(where: { $0.status == .gated }) else {
             throw MigrationRefusal("no step is gated: run 'readiness migrate next' before 'done'")
         }
