@@ -17,4 +17,13 @@ import Testing
         #expect(try state.gatedStep() == 0)
     }
 
+    @Test func `a state whose steps are not numbered 1 to N in order no longer matches the migration order`() throws {
+        var state = MigrationState(models: Self.models)
+        try state.check(models: Self.models)
+        // Step 3 renumbered 1: 'done' would decide the gate of step 1, which never looks at c.
+        state.steps[2].number = 1
+        #expect(throws: MigrationRefusal.self) { try state.check(models: Self.models) }
+        state.steps[2].number = 4
+        #expect(throws: MigrationRefusal.self) { try state.check(models: Self.models) }
+    }
 }

@@ -81,11 +81,15 @@ extension MigrationState {
         paused = nil
     }
 
-    /// Checks that the state still describes `models`, the migration order of readiness.json.
-    /// - Throws: `MigrationRefusal` when the order changed since the migration started.
+    /// Checks that the state still describes `models`, the migration order of readiness.json, as steps 1 to N.
+    /// - Throws: `MigrationRefusal` when the order changed since the migration started, or the steps are not
+    ///   numbered 1 to N in order (an edited file: `done` and the step gate go by the number).
     public func check(models: [String]) throws {
         guard steps.map(\.model) == models else {
             throw MigrationRefusal("the migration order of readiness.json (\(models.joined(separator: ", "))) differs from the one this migration started with (\(steps.map(\.model).joined(separator: ", "))); restore it, or move .readiness/migration.json aside to start over")
+        }
+        guard steps.map(\.number) == steps.indices.map({ $0 + 1 }) else {
+            throw MigrationRefusal("the steps of .readiness/migration.json are numbered \(steps.map { "\($0.number)" }.joined(separator: ", ")) instead of 1 to \(steps.count) in migration order; restore the numbers, or move .readiness/migration.json aside to start over")
         }
     }
 }
