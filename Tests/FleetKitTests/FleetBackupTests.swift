@@ -67,4 +67,43 @@ struct FleetBackupTests {
             }
         }
     }
+
+    @Test func `a file the manifest does not list, a model dropped from it, or an empty manifest does not verify`() async throws {
+        try await withSimulator(try FleetFixtures.scenario("healthy")) { url in
+            try await DomainFixtures.withTemporaryDirectory { folder in
+                let result = try await FleetBackup.take([Self.model, "matthew_context_provider_v2"], client: FleetFixtures.client(url), into: folder, now: Self.now)
+                let manifestFile = result.folder.appendingPathComponent(BackupManifest.fileName)
+                func rewrite(_ change: (inout BackupManifest) -> Void) throws {
+                    var manifest = result.manifest
+                    change(&manifest)
+                    try BackupManifest.encoder().encode(manifest).write(to: manifestFile)
+                }
+                let added = result.folder.appendingPathComponent("enhanced_agent_fast_v6.Modelfile")
+                try Data("FROM llama3.2:3b\n".utf8).write(to: added)
+                var verification = BackupManifest.verify(folder: result.folder)
+                #expect(!verification.isIntact)
+                #expect(verification.problems == ["\(added.path) is not listed in manifest.json"])
+                #expect(verification.usable == [Self.model, "matthew_context_provider_v2"], "the listed models are still usable")
+                try FileManager.default.removeItem(at: added)
+
+                // The model's entry removed, its checksums kept: its files no longer belong to any model.
+                try rewrite { $0.models.removeAll { $0.name == Self.model } }
+                verification = BackupManifest.verify(folder: result.folder)
+                #expect(!verification.isIntact)
+                #expect(verification.problems == [
+                    "manifest.json lists louisville_expert_v3.Modelfile, which belongs to no model it lists",
+                    "manifest.json lists louisville_expert_v3.show.json, which belongs to no model it lists",
+                ])
+
+                try FileManager.default.removeItem(at: result.folder.appendingPathComponent("louisville_expert_v3.Modelfile"))
+                try FileManager.default.removeItem(at: result.folder.appendingPathComponent("louisville_expert_v3.show.json"))
+                try FileManager.default.removeItem(at: result.folder.appendingPathComponent("matthew_context_provider_v2.Modelfile"))
+                try FileManager.default.removeItem(at: result.folder.appendingPathComponent("matthew_context_provider_v2.show.json"))
+                try rewrite { $0.models = []; $0.files = [:] }
+                verification = BackupManifest.verify(folder: result.folder)
+                #expect(!verification.isIntact)
+                #expect(verification.problems == ["\(manifestFile.path) lists no model"])
+            }
+        }
+    }
 }

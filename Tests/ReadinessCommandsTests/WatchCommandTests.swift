@@ -198,6 +198,51 @@ struct WatchCommandTests {
         }
     }
 
+    @Test func `Ollama stopping while every query is mid-answer is undecided, and the model is not blamed`() async throws {
+        var scenario = try Self.scenario(degradeAfter: nil)
+        let index = try #require(scenario.models.firstIndex { $0.name == Self.first })
+        // Answers that start at once and stream for a minute: cut mid-answer, a query is not retried.
+        scenario.models[index].behaviour.latency = .fixed(0.01)
+        scenario.models[index].behaviour.tokensPerSecond = 1
+        var state = Self.state()
+        state.steps[1].status = .pending
+        let simulator = try OllamaSimulator.start(scenario: scenario)
+        defer { simulator.stop() }
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let bench = MigrationBench(folder: folder, config: try GateStepTests.config(in: folder, backups: []), ollama: simulator.baseURL)
+            try FileManager.default.createDirectory(at: bench.files.folder, withIntermediateDirectories: true)
+            try JSONEncoder().encode(state).write(to: bench.files.migration)
+            let watch = Task { try await Self.process(["watch", "--once"] + bench.options, in: bench.folder) }
+            // Step 1's two test prompts (2 at once) are both streaming: no query is left to find Ollama gone.
+            while simulator.statistics.generationsStarted - simulator.statistics.generationsFinished < 2 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await Task.sleep(for: .seconds(1))
+            simulator.stop()
+            let result = try await watch.value
+            #expect(result.status == 2, "\(result.out)\(result.err)")
+            #expect(result.err.contains("Ollama stopped answering during round 1"), "\(result.err)")
+            #expect(!result.out.contains("DEGRADED"), "\(result.out)")
+            #expect(try bench.state()?.paused == nil)
+            #expect(bench.history() == ["watch undecided"])
+        }
+    }
+
+    @Test func `a judge that cannot grade leaves quality unmeasured: undecided, never within tolerance`() async throws {
+        try await Self.with(Self.scenario(degradeAfter: nil), state: Self.state()) { bench in
+            // The baseline's quality was the judge's blend; without a grade only the keyword heuristic is left.
+            var text = try String(contentsOf: bench.config, encoding: .utf8)
+            text = text.replacingOccurrences(of: Self.tolerances, with: Self.tolerances + "\n  \"judge\": { \"model\": \"no_such_judge\" },")
+            try Data(text.utf8).write(to: bench.config)
+            let result = try await Self.process(["watch", "--once"] + bench.options, in: bench.folder)
+            #expect(result.status == 2, "\(result.out)\(result.err)")
+            #expect(result.err.contains("the quality of \(Self.first)'s answers could not be established in round 1: the judge model 'no_such_judge' could not grade the answer"), "\(result.err)")
+            #expect(!result.out.contains("Healthy"), "\(result.out)")
+            #expect(try bench.state()?.paused == nil)
+            #expect(bench.history() == ["watch undecided"])
+        }
+    }
+
     @Test func `bad tolerances are a config error naming the key and the fix`() async throws {
         try await Self.with(Self.scenario(degradeAfter: nil), state: Self.state()) { bench in
             var text = try String(contentsOf: bench.config, encoding: .utf8)

@@ -30,8 +30,12 @@ extension MigrationState {
     }
 
     /// The gated step `done` would complete.
-    /// - Throws: `MigrationRefusal` when no step is gated (`next` first).
+    /// - Throws: `MigrationRefusal` while paused (`watch` pauses on a degraded model, often the gated one, which
+    ///   `done` must not then mark migrated) or when no step is gated (`next` first).
     public func gatedStep() throws -> Int {
+        if let paused {
+            throw MigrationRefusal("the migration is paused since \(paused.since) (\(paused.reason)); run 'readiness migrate rollback' or 'readiness migrate resume' first")
+        }
         guard let index = steps.firstIndex(where: { $0.status == .gated }) else {
             throw MigrationRefusal("no step is gated: run 'readiness migrate next' before 'done'")
         }
@@ -77,11 +81,15 @@ extension MigrationState {
         paused = nil
     }
 
-    /// Checks that the state still describes `models`, the migration order of readiness.json.
-    /// - Throws: `MigrationRefusal` when the order changed since the migration started.
+    /// Checks that the state still describes `models`, the migration order of readiness.json, as steps 1 to N.
+    /// - Throws: `MigrationRefusal` when the order changed since the migration started, or the steps are not
+    ///   numbered 1 to N in order (an edited file: `done` and the step gate go by the number).
     public func check(models: [String]) throws {
         guard steps.map(\.model) == models else {
             throw MigrationRefusal("the migration order of readiness.json (\(models.joined(separator: ", "))) differs from the one this migration started with (\(steps.map(\.model).joined(separator: ", "))); restore it, or move .readiness/migration.json aside to start over")
+        }
+        guard steps.map(\.number) == steps.indices.map({ $0 + 1 }) else {
+            throw MigrationRefusal("the steps of .readiness/migration.json are numbered \(steps.map { "\($0.number)" }.joined(separator: ", ")) instead of 1 to \(steps.count) in migration order; restore the numbers, or move .readiness/migration.json aside to start over")
         }
     }
 }

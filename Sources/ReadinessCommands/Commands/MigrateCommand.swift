@@ -17,8 +17,8 @@ struct MigrateCommand: Subcommand {
             Each step is one model in migration order. 'next' backs up the step's model, decides the step
             gate from the last check's report and records the step's metrics as its baseline; 'done' marks
             it migrated after the gate passes again on a newer report; 'rollback' restores the step's model
-            from its backup; 'pause' stops 'next' until 'resume'; 'status' shows every step. The state is
-            .readiness/migration.json beside readiness.json; a second process changing it is refused.
+            from its backup; 'pause' stops 'next' and 'done' until 'resume'; 'status' shows every step. The
+            state is .readiness/migration.json beside readiness.json; a second process changing it is refused.
             Exit status: 0 done, 1 the gate blocks the step or a backup or restore failed, 2 refused
             (paused, out of order, nothing gated, no backup, locked, no report) or usage/config error.
             """,

@@ -143,6 +143,22 @@ struct WatchCommand: Subcommand {
         if let lost = report.queries.first(where: { $0.failureKind == .unreachable }) {
             return unreachable("Ollama stopped answering during round \(number) (\(lost.model): \(lost.failure ?? "unreachable"))", session)
         }
+        // A connection cut mid-answer (Ollama stopped or restarted) fails a query like a broken model does: when
+        // Ollama no longer answers after the round, its failures say nothing about the models.
+        if report.queries.contains(where: { !$0.succeeded }) {
+            do {
+                _ = try await evidence.client.version(timeout: .seconds(5))
+            } catch {
+                return unreachable("Ollama stopped answering during round \(number) (\(error))", session)
+            }
+        }
+        // A grade the judge could not give leaves quality unmeasured: the heuristic alone is not the baseline's
+        // blend, and the judge's failure is not the model's.
+        if let ungraded = report.queries.first(where: { $0.quality.problem != nil }), let problem = ungraded.quality.problem {
+            return undecided(
+                "the quality of \(ungraded.model)'s answers could not be established in round \(number): \(problem). Nothing was judged and the migration is not paused; fix the judge in readiness.json, then watch again.",
+                session)
+        }
 
         var rounds: [MigrationWatch.ModelRound] = []
         var metrics: [String: [String: Double]] = [:]

@@ -19,7 +19,8 @@ extension BackupManifest {
     }
 
     /// Reads `folder/manifest.json` and checks every file it lists against its SHA-256, and each model's
-    /// Modelfile for a FROM line.
+    /// Modelfile for a FROM line. A folder with a file the manifest does not list (hidden files aside), a listed
+    /// file no model owns, or a manifest of no model is not intact; the models whose own files match stay usable.
     /// - Parameter folder: One backup folder, as `readiness backup` wrote it.
     public static func verify(folder: URL) -> Verification {
         var verification = Verification(folder: folder, usable: [], rejected: [:], problems: [])
@@ -34,6 +35,15 @@ extension BackupManifest {
             return verification
         }
         verification.manifest = manifest
+        if manifest.models.isEmpty { verification.problems.append("\(file.path) lists no model") }
+        // A backup is exactly what its manifest lists: a file added, or a model's entry dropped, is a changed backup.
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in present.sorted() where name != fileName && !name.hasPrefix(".") && manifest.files[name] == nil {
+            verification.problems.append("\(folder.path)/\(name) is not listed in \(fileName)")
+        }
+        for name in manifest.files.keys.sorted() where !manifest.models.contains(where: { $0.modelfile == name || $0.snapshot == name }) {
+            verification.problems.append("\(fileName) lists \(name), which belongs to no model it lists")
+        }
         var broken: [String: String] = [:]
         for (name, expected) in manifest.files.sorted(by: { $0.key < $1.key }) {
             if let problem = checksumProblem(name, expected: expected, in: folder) {
