@@ -88,6 +88,21 @@ do {
     FileHandle.standardError.write(Data("readiness-bench: \(error) (run it from the package root)\n".utf8))
     exit(2)
 }
+// First, so that its peak memory is that of the fleet runs alone (the 100-model figure: a 100-model ×
+// 10-prompt perf run and its report), not of the 100,000-event stream below.
+print("fleet-size sweep (10 prompts per model, zero-latency ollama-sim; targets: per query flat within 1.2x, 1,000-model report < 2 s):")
+let sweep = try await FleetSweep.run(in: folder)
+for figures in sweep {
+    print(String(
+        format: "  %5d models: %.3f ms per query outside inference, report %.3f s, peak memory so far %.0f MiB",
+        figures.models, figures.perQuery * 1000, figures.report, figures.peakMiB
+    ))
+}
+if let small = sweep.first, let large = sweep.last {
+    print(String(format: "  per-query ratio %d to %d models: %.2fx", small.models, large.models, large.perQuery / small.perQuery))
+}
+print("")
+
 let stream = try syntheticRun(attachments: attachments)
 let lineCount = stream.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
 print("readiness-bench: \(lineCount) events, \(stream.count / 1024) KiB")
@@ -122,18 +137,6 @@ if sink == 0 { print("(nothing rendered)") }
 print("")
 try await PerfBench.run(config)
 try await SimulatorBench.run()
-print("\nfleet-size sweep (10 prompts per model, zero-latency ollama-sim; targets: per query flat within 1.2x, 1,000-model report < 2 s):")
-let sweep = try await FleetSweep.run(in: folder)
-for figures in sweep {
-    print(String(
-        format: "  %5d models: %.3f ms per query outside inference, report %.3f s, peak memory so far %.0f MiB",
-        figures.models, figures.perQuery * 1000, figures.report, figures.peakMiB
-    ))
-}
-if let small = sweep.first, let large = sweep.last {
-    print(String(format: "  per-query ratio %d to %d models: %.2fx", small.models, large.models, large.perQuery / small.perQuery))
-}
-
 let sizes = try ReportSizes.run()
 print("\nreports at \(ReportSizes.models) models (\(sizes.failing) failing; the second of two runs, compared with the first):")
 print("  " + sizes.figures.filter { $0.unit != "ms to render" }.map(\.text).joined(separator: ", "))

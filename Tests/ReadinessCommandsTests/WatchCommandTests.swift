@@ -173,6 +173,21 @@ struct WatchCommandTests {
         }
     }
 
+    @Test func `with several hosts, watch needs --ollama: probing the first alone could miss a degraded host`() async throws {
+        try await Self.with(Self.scenario(degradeAfter: nil), state: Self.state()) { bench in
+            let text = try String(contentsOf: bench.config, encoding: .utf8)
+            let twoHosts = text.replacingOccurrences(of: #""host": "http://127.0.0.1:11434""#, with: #""hosts": ["http://127.0.0.1:11434", "http://127.0.0.1:11435"]"#)
+            #expect(twoHosts != text)
+            try Data(twoHosts.utf8).write(to: bench.config)
+            let result = await bench.run(["watch", "--once"], ollama: false)
+            #expect(result.status == .undecided)
+            #expect(result.err == "Error: readiness.json lists 2 Ollama hosts and watch probes one: give --ollama URL for the host to watch (a watch per host), so that none goes unwatched\n")
+            #expect(try bench.state()?.paused == nil)
+            let one = await bench.run(["watch", "--once"])
+            #expect(one.status == .success, "\(one.err)")
+        }
+    }
+
     @Test func `a step without a baseline, or Ollama down, is undecided and pauses nothing`() async throws {
         var state = Self.state()
         state.steps[1].baseline = nil

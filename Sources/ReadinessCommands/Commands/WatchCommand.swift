@@ -17,8 +17,10 @@ struct WatchCommand: Subcommand {
             the migration (.readiness/migration.json) naming the model, the metric and the value against the
             baseline, and stops. Without --once or --for it watches until stopped. Each run that ends appends
             a line to .readiness/history.jsonl.
+            With several hosts in readiness.json it needs --ollama: it watches one host per run.
             Exit status: 0 every round within tolerance (or no step is migrated or gated yet); 2 cannot tell
-            (Ollama unreachable, no migration state, a step without a baseline, usage or config error);
+            (Ollama unreachable, no migration state, a step without a baseline, several hosts and no --ollama,
+            usage or config error);
             3 degraded and the migration is paused, or it was paused already.
             """,
         arguments: FleetSession.arguments + [
@@ -69,6 +71,11 @@ struct WatchCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
+        if ollama == nil, let hosts = LoadedConfig.load(config, ollama: [], context: context).config?.ollama.hosts, hosts.count > 1 {
+            // Fail closed: probing the first host alone would call a fleet healthy that degraded on another.
+            context.error("readiness.json lists \(hosts.count) Ollama hosts and watch probes one: give --ollama URL for the host to watch (a watch per host), so that none goes unwatched")
+            return .undecided
+        }
         guard let session = FleetSession.open(config: config, ollama: ollama, context: context) else { return .undecided }
         let clock = ContinuousClock()
         let start = clock.now
