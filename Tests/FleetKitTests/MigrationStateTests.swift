@@ -26,4 +26,13 @@ import Testing
         state.steps[2].number = 4
         #expect(throws: MigrationRefusal.self) { try state.check(models: Self.models) }
     }
+
+    @Test(arguments: [("success_rate", -0.5), ("quality", 1.5), ("latency_p95_s", Double.infinity), ("latency_avg_s", -1), ("tokens_per_s", Double.nan)])
+    func `a baseline figure no measurement gives is refused, so an edited file cannot hide a degradation`(_ metric: String, _ value: Double) throws {
+        var state = MigrationState(models: Self.models)
+        state.steps[0].baseline = ["a": [metric: value]]
+        #expect(throws: MigrationRefusal.self) { try state.check(models: Self.models) }
+        state.steps[0].baseline = ["a": ["success_rate": 1, "quality": 0.9, "latency_p95_s": 0.4]]
+        try state.check(models: Self.models)
+    }
 }

@@ -1,3 +1,4 @@
+import ReadinessKit
 /// Why a migration command did not change the state, as a sentence naming what to do instead.
 public struct MigrationRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
@@ -91,5 +92,18 @@ extension MigrationState {
         guard steps.map(\.number) == steps.indices.map({ $0 + 1 }) else {
             throw MigrationRefusal("the steps of .readiness/migration.json are numbered \(steps.map { "\($0.number)" }.joined(separator: ", ")) instead of 1 to \(steps.count) in migration order; restore the numbers, or move .readiness/migration.json aside to start over")
         }
+        for step in steps {
+            for (model, figures) in (step.baseline ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for (metric, value) in figures.sorted(by: { $0.key < $1.key }) where !Self.isMeasurable(metric, value) {
+                    throw MigrationRefusal("step \(step.number)'s baseline of \(model) holds \(metric) \(value), which no measurement gives (an edited file would let a degradation pass); restore .readiness/migration.json, or move it aside to start over")
+                }
+            }
+        }
+    }
+
+    /// Whether a baseline figure could have been measured: finite, not negative, and a fraction at most 1.
+    private static func isMeasurable(_ metric: String, _ value: Double) -> Bool {
+        let fractions = [CriterionResult.Metric.successRate, CriterionResult.Metric.quality]
+        return value.isFinite && value >= 0 && (!fractions.contains(metric) || value <= 1)
     }
 }
