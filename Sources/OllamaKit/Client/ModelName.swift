@@ -24,6 +24,7 @@ public struct ModelName: Hashable, Sendable, CustomStringConvertible {
     /// Parses a model name.
     /// - Throws: `OllamaError.invalidModelName` naming the part that breaks Ollama's rules.
     public init(_ text: String) throws {
+        ModelNameParseCounter.current?.increment()
         var rest = Substring(text)
         var tag = "", model = "", namespace = "", host = ""
         // "/" cannot occur in a tag, so a ":" after the last "/" starts the tag; one before it is a host's port.
