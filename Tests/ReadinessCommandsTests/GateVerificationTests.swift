@@ -89,6 +89,12 @@ struct GateVerificationTests {
         }, gap: "the last report was made with another readiness.json than"),
         StaleReport(name: "of another Ollama", change: { report, _ in report.ollama.host = "http://u:***@10.9.9.9:11434" },
                     gap: "the last report checked http://u:***@10.9.9.9:11434, not http://127.0.0.1:11434, which this step changes; run 'readiness check' against it"),
+        StaleReport(name: "of several hosts, the step model measured on another alone", change: { report, _ in
+            report.ollama.hosts = ["http://127.0.0.1:11434", "http://10.0.0.2:11434"]
+            for index in report.criteria.indices {
+                for row in report.criteria[index].rows.indices { report.criteria[index].rows[row].host = "http://10.0.0.2:11434" }
+            }
+        }, gap: "no result of 'quality' for matthew_context_provider_v2 on http://127.0.0.1:11434 in the last run"),
         StaleReport(name: "without an Ollama host", change: { report, _ in report.ollama.host = nil },
                     gap: "the last report records no Ollama host"),
         StaleReport(name: "without a fingerprint", change: { report, _ in report.source.configSHA256 = nil },

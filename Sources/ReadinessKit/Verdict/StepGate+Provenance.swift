@@ -48,6 +48,15 @@ extension StepGate {
         ]
     }
 
+    /// The hosts, redacted as a report's rows name them, whose results of `model` the step needs: the one host of a
+    /// one-host config or of a command acting on one Ollama (`--ollama`), else the hosts that serve it. A report
+    /// of several hosts must hold a result on each, so a pass on one server cannot open a step on another.
+    static func actingHosts(of model: String, config: ReadinessConfig) -> [String] {
+        let serving = config.ollama.hosts.count == 1 ? config.ollama.hosts
+            : config.models.first { ModelName.matches($0.name, model) }.map(config.hosts(serving:)) ?? config.ollama.hosts
+        return serving.map { OllamaHost.redacted($0.absoluteString) }
+    }
+
     /// The criteria a step needs: the per-model ones of `areas`, whatever severity readiness.json gives them (the
     /// models being migrated must pass availability, functionality and performance, and a config that made them
     /// recommended must not leave a step with nothing to check).

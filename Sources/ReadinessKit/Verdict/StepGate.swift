@@ -76,6 +76,11 @@ public struct StepGate: Sendable, Equatable {
                 if rows.isEmpty {
                     gaps.append("no result of '\(criterion.id)' for \(model) in the last run")
                     act("Run 'readiness check' with this readiness.json so every model is measured.")
+                } else if report.ollama.hosts != nil {
+                    for host in actingHosts(of: model, config: config) where !rows.contains(where: { $0.host.map { $0 == host } ?? true }) {
+                        gaps.append("no result of '\(criterion.id)' for \(model) on \(host) in the last run")
+                        act("Run 'readiness check' with this readiness.json so every model is measured.")
+                    }
                 }
                 for row in rows where !row.passed {
                     failures.append("\(model) fails \(criterion.id): \(row.message)")
