@@ -118,6 +118,26 @@ struct MigrateCommandTests {
         }
     }
 
+    @Test func `a step gated on one Ollama is not done, rolled back or watched on another`() async throws {
+        try await MigrationBench.with { bench in
+            let next = await bench.run(["migrate", "next"])
+            #expect(next.status == .success, "\(next.err)")
+            let state = try #require(try bench.state())
+            #expect(state.steps[0].host == bench.ollama.absoluteString)
+            let why = "step 1 (\(Self.first)) was gated on \(bench.ollama.absoluteString), not http://127.0.0.1:9: give the same --ollama (or OLLAMA_HOST) as 'readiness migrate next' did"
+            for action in ["done", "rollback"] {
+                let other = await bench.run(["migrate", action, "--ollama", "127.0.0.1:9"], ollama: false)
+                #expect(other.status == .undecided)
+                #expect(other.err == "Error: 'migrate \(action)' refused: \(why)\n")
+                #expect(try bench.state() == state)
+            }
+            let watch = await bench.run(["watch", "--once", "--ollama", "127.0.0.1:9"], ollama: false)
+            #expect(watch.status == .undecided)
+            #expect(watch.err.contains(why), "\(watch.err)")
+            #expect(try bench.state()?.paused == nil)
+        }
+    }
+
     @Test(arguments: [["migrate", "fly"], ["migrate", "pause", "--step", "1"], ["migrate", "next", "--reason", "x"]])
     func `bad migrate command lines are usage errors`(_ arguments: [String]) async {
         let result = await ReadinessCLITests.run(arguments)

@@ -24,11 +24,20 @@ public struct MigrationState: Codable, Sendable, Equatable {
         public var after: [String: [String: Double]]?
         /// When the step last changed status (ISO 8601).
         public var changedAt: String?
+        /// The Ollama `next` gated the step on (redacted): `done`, `rollback` and `watch` act on that one.
+        public var host: String?
 
         public init(number: Int, model: String) {
             self.number = number
             self.model = model
             status = .pending
+        }
+
+        /// Why acting on `host` (redacted) would judge another server than the step's baseline measured; `nil`
+        /// when it is the step's own, or the step records none.
+        public func hostMismatch(_ host: String) -> String? {
+            guard let gatedOn = self.host, gatedOn != host else { return nil }
+            return "step \(number) (\(model)) was gated on \(gatedOn), not \(host): give the same --ollama (or OLLAMA_HOST) as 'readiness migrate next' did"
         }
     }
 

@@ -37,6 +37,7 @@ extension MigrateCommand {
         state.steps[index].baseline = baseline
         state.steps[index].after = nil
         state.steps[index].changedAt = now
+        state.steps[index].host = session.hostLabel
         do { try store.save(state) } catch { session.context.error("\(error)"); return .undecided }
         let passed = StepGate.needed(config: session.config, report: report).map(\.id)
         return self.report([
@@ -60,6 +61,7 @@ extension MigrateCommand {
             return refuse("\(error)", session, ollamaVersion: version)
         }
         let step = state.steps[index]
+        if let mismatch = step.hostMismatch(session.hostLabel) { return refuse(mismatch, session, ollamaVersion: version) }
         let started = report.timings.runStarted.flatMap(Timestamp.date)
         guard let started, let gated = step.changedAt.flatMap(Timestamp.date), started > gated else {
             return refuse("the last report's run (started \(report.timings.runStarted ?? "at an unknown time")) is not newer than step \(step.number)'s gate (\(step.changedAt ?? "?")): migrate \(step.model), run 'readiness check', then 'done' again", session, ollamaVersion: version)
@@ -94,6 +96,7 @@ extension MigrateCommand {
             return refuse("\(error)", session, ollamaVersion: version)
         }
         let step = state.steps[index]
+        if let mismatch = step.hostMismatch(session.hostLabel) { return refuse(mismatch, session, ollamaVersion: version) }
         let folder = URL(fileURLWithPath: step.backup ?? "", isDirectory: true)
         guard await RollbackCommand.restore(step.model, from: folder, session: session, ollamaVersion: version, command: "migrate rollback") != nil else {
             return .notReady

@@ -125,6 +125,7 @@ struct WatchCommand: Subcommand {
         guard !steps.isEmpty else { return .healthy([], metrics: [:], baselines: [:], version: nil) }
         var baselines: [String: [String: Double]] = [:]
         for step in steps {
+            if let mismatch = step.hostMismatch(session.hostLabel) { return undecided(mismatch, session) }
             guard let baseline = MigrationWatch.baseline(of: step) else {
                 return undecided(
                     "step \(step.number) (\(step.model)) is \(step.status.rawValue) but \(session.display(session.files.migration)) holds no baseline of it, so it cannot be judged: run 'readiness migrate rollback' and take the step again with 'readiness migrate next'",

@@ -46,6 +46,9 @@ struct FleetSession {
         self.context = context
     }
 
+    /// The Ollama this session acts on, redacted, as reports and migration.json name it.
+    var hostLabel: String { OllamaHost.redacted(config.ollama.host.absoluteString) }
+
     /// `url` as the user would type it: relative to the working directory when inside it.
     func display(_ url: URL) -> String {
         ModelActions.displayPath(url, currentDirectory: context.currentDirectory.path)
