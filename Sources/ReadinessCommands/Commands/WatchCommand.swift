@@ -205,7 +205,7 @@ struct WatchCommand: Subcommand {
             : "The migration was already paused since \(pause.since) (\(pause.reason)).")
         context.output(lines.map(UntrustedText.consoleLine).joined(separator: "\n") + "\n")
         if context.environment["GITHUB_ACTIONS"] == "true" {
-            context.output(WorkflowCommand.error(title: "Readiness watch: \(worst.model)", sentences[0] + ". The migration is paused."))
+            context.output(GitHubAnnotations.command("error", title: "Readiness watch: \(worst.model)", sentences[0] + ". The migration is paused.") + "\n")
         }
         session.record("watch", outcome: "degraded", metrics: metrics, baseline: baselines, ollamaVersion: version, changes: ["paused: " + reason] + Array(sentences.dropFirst()))
         writeDocument(session, outcome: "degraded", round: number, rounds: rounds, pause: reason)

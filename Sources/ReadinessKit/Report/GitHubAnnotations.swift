@@ -18,8 +18,9 @@ public enum GitHubAnnotations {
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// `::kind title=…::message`, escaped as GitHub's toolkit does (`%`, CR, LF; also `:` and `,` in properties).
-    private static func command(_ kind: String, title: String, _ message: String) -> String {
+    /// `::kind title=…::message`, escaped as GitHub's toolkit does (`%`, CR, LF; also `:` and `,` in properties);
+    /// package-wide so the commands that annotate (`watch`) escape the same way.
+    package static func command(_ kind: String, title: String, _ message: String) -> String {
         func data(_ text: String) -> String {
             text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
