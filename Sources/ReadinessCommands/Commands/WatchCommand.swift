@@ -71,12 +71,11 @@ struct WatchCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        if ollama == nil, let hosts = LoadedConfig.load(config, ollama: [], context: context).config?.ollama.hosts, hosts.count > 1 {
-            // Fail closed: probing the first host alone would call a fleet healthy that degraded on another.
-            context.error("readiness.json lists \(hosts.count) Ollama hosts and watch probes one: give --ollama URL for the host to watch (a watch per host), so that none goes unwatched")
-            return .undecided
+        // Fail closed: probing the first host alone would call a fleet healthy that degraded on another.
+        let refusal = { (hosts: Int) in
+            "readiness.json lists \(hosts) Ollama hosts and watch probes one: give --ollama URL for the host to watch (a watch per host), so that none goes unwatched"
         }
-        guard let session = FleetSession.open(config: config, ollama: ollama, context: context) else { return .undecided }
+        guard let session = FleetSession.open(config: config, ollama: ollama, severalHostsRefusal: refusal, context: context) else { return .undecided }
         let clock = ContinuousClock()
         let start = clock.now
         var number = 0

@@ -23,9 +23,10 @@ struct FleetSession {
     }
 
     /// Loads readiness.json (`--config`, READINESS_CONFIG, else ./readiness.json) with `--ollama` applied.
+    /// - Parameter severalHostsRefusal: See `LoadedConfig.loadForOneHost`.
     /// - Returns: `nil` after printing why on stderr.
-    static func open(config path: String?, ollama: String?, context: RunnerContext) -> FleetSession? {
-        let loaded = LoadedConfig.loadForOneHost(path, ollama: ollama, context: context)
+    static func open(config path: String?, ollama: String?, severalHostsRefusal: ((Int) -> String)? = nil, context: RunnerContext) -> FleetSession? {
+        let loaded = LoadedConfig.loadForOneHost(path, ollama: ollama, severalHostsRefusal: severalHostsRefusal, context: context)
         guard let config = loaded.config else {
             context.error(loaded.problem?.message ?? "no configuration")
             return nil

@@ -45,7 +45,9 @@ struct LoadedConfig {
 
     /// `load(_:ollama:context:)` for a command that acts on one Ollama (perf and the fleet commands): `--ollama`,
     /// else OLLAMA_HOST for a one-host config, else the first of `ollama.hosts`.
-    static func loadForOneHost(_ path: String?, ollama: String?, context: RunnerContext) -> LoadedConfig {
+    /// - Parameter severalHostsRefusal: When given, a config of several hosts without `--ollama` is the problem it
+    ///   words for their number, instead of its first host (for a command that must not judge one host for all).
+    static func loadForOneHost(_ path: String?, ollama: String?, severalHostsRefusal: ((Int) -> String)? = nil, context: RunnerContext) -> LoadedConfig {
         var loaded = load(path, ollama: [], context: context)
         guard var config = loaded.config else { return loaded }
         if let ollama {
@@ -58,6 +60,9 @@ struct LoadedConfig {
             }
             config.ollama.host = url
         } else {
+            if let severalHostsRefusal, config.ollama.hosts.count > 1 {
+                return LoadedConfig(problem: RunProblem(.config, severalHostsRefusal(config.ollama.hosts.count), action: "Give --ollama URL."), file: loaded.file)
+            }
             config.ollama.hosts = [config.ollama.hosts[0]]
         }
         loaded.config = config
