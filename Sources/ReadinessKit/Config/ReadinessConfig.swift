@@ -70,6 +70,8 @@ public struct ReadinessConfig: Sendable, Equatable {
             get { hosts[0] }
             set { hosts = [newValue] }
         }
+        /// `hosts` as reports and their results name them: without credentials.
+        public var redactedHosts: [String] { hosts.map { OllamaHost.redacted($0.absoluteString) } }
         /// The lowest acceptable `/api/version`, e.g. "0.5.0"; `nil` accepts any.
         public var minimumVersion: String?
         /// The folder holding the models (disk-space criterion): the file's value, else OLLAMA_MODELS, else ~/.ollama/models.

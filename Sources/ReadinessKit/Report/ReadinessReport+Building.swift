@@ -85,7 +85,7 @@ extension ReadinessReport {
         for action in blockers + analysis.problems.map(\.action) + others where seen.insert(action).inserted {
             actions.append(action)
         }
-        let hosts = context.config.flatMap { $0.hasSeveralHosts ? $0.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) } : nil }
+        let hosts = context.config.flatMap { $0.hasSeveralHosts ? $0.ollama.redactedHosts : nil }
         return ReadinessReport(
             schemaVersion: currentSchemaVersion, verdict: verdict.outcome, summary: verdict.summary,
             reasons: verdict.reasons, warnings: verdict.warnings,

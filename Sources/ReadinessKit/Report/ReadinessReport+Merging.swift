@@ -55,7 +55,7 @@ extension ReadinessReport {
         let action = "Merge the report folders of one 'readiness check --shard K/N' per K, all made by this readiness version from this readiness.json and --ollama, with --gate \(context.gateName)."
         func problem(_ message: String) { problems.append(RunProblem(.shard, message, action: action)) }
         let fingerprint = context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
-        let hosts = context.config?.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) } ?? []
+        let hosts = context.config?.ollama.redactedHosts ?? []
         var accepted: [(folder: String, shard: Shard, report: ReadinessReport)] = []
         for input in shards {
             let report: ReadinessReport

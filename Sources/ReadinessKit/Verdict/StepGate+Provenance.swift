@@ -39,7 +39,7 @@ extension StepGate {
     private static func hostGaps(config: ReadinessConfig, report: ReadinessReport) -> [String] {
         let checked = report.ollama.checkedHosts
         guard !checked.isEmpty else { return ["the last report records no Ollama host, so it cannot be tied to the one this step changes"] }
-        let acting = config.ollama.hosts.map { OllamaHost.redacted($0.absoluteString) }
+        let acting = config.ollama.redactedHosts
         let unchecked = acting.filter { !checked.contains($0) }
         guard !unchecked.isEmpty else { return [] }
         return [
@@ -52,9 +52,8 @@ extension StepGate {
     /// one-host config or of a command acting on one Ollama (`--ollama`), else the hosts that serve it. A report
     /// of several hosts must hold a result on each, so a pass on one server cannot open a step on another.
     static func actingHosts(of model: String, config: ReadinessConfig) -> [String] {
-        let serving = config.ollama.hosts.count == 1 ? config.ollama.hosts
-            : config.models.first { ModelName.matches($0.name, model) }.map(config.hosts(serving:)) ?? config.ollama.hosts
-        return serving.map { OllamaHost.redacted($0.absoluteString) }
+        guard config.ollama.hosts.count > 1, let served = config.model(named: model) else { return config.ollama.redactedHosts }
+        return config.hosts(serving: served).map { OllamaHost.redacted($0.absoluteString) }
     }
 
     /// The criteria a step needs: the per-model ones of `areas`, whatever severity readiness.json gives them (the
