@@ -61,7 +61,7 @@ extension WatchCommand {
         let tolerances = config.watch.tolerances
         let rounds = config.watch.rounds
         let schedule = once ? "one round" : "a round every \(intervalText)" + (durationText.map { " for \($0)" } ?? " until stopped")
-        return "Watching \(steps.count) \(steps.count == 1 ? "model" : "models") (\(parts.joined(separator: ", "))) on \(OllamaHost.redacted(config.ollama.host.absoluteString)): "
+        return "Watching \(steps.count) \(steps.count == 1 ? "model" : "models") (\(parts.joined(separator: ", "))) on \(config.ollama.redactedHosts[0]): "
             + "\(schedule), each test prompt \(rounds == 1 ? "once" : "\(rounds) times") per round. Tolerances against each step's baseline: "
             + "p95 latency x\(MetricsText.number(tolerances.latencyP95Factor)), average latency x\(MetricsText.number(tolerances.latencyAverageFactor)) "
             + "(and +\(MetricsText.number(tolerances.latencyMarginSeconds)) s), "
@@ -96,7 +96,7 @@ extension WatchCommand {
         guard let out else { return }
         let document = WatchDocument(
             schema: WatchDocument.currentSchema, time: Timestamp.iso8601(session.context.now()),
-            host: OllamaHost.redacted(session.config.ollama.host.absoluteString), outcome: outcome, round: round,
+            host: session.hostLabel, outcome: outcome, round: round,
             tolerances: session.config.watch.tolerances, models: rounds, pause: pause, problem: problem)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -48,7 +48,7 @@ struct FleetSession {
     }
 
     /// The Ollama this session acts on, redacted, as reports and migration.json name it.
-    var hostLabel: String { OllamaHost.redacted(config.ollama.host.absoluteString) }
+    var hostLabel: String { config.ollama.redactedHosts[0] }
 
     /// `url` as the user would type it: relative to the working directory when inside it.
     func display(_ url: URL) -> String {
