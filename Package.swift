@@ -22,36 +22,39 @@ let package = Package(
         // An Ollama-compatible HTTP server driven by a scenario file (a library so tests start it in-process).
         .target(name: "OllamaSimulator", dependencies: ["OllamaKit", "StrictJSON"]),
         .executableTarget(name: "ollama-sim", dependencies: ["OllamaSimulator"]),
-        // The domain, judging only: config, criteria, quality, probes, event streams, verdicts, gates, reports.
+        // What runs inside the user's `swift test`: config, the criteria catalog, measurements, quality, probes, Modelfiles.
         .target(name: "ReadinessKit", dependencies: ["OllamaKit", "StrictJSON"]),
+        // What only the runner runs afterwards, not a product: event-stream evidence, verdicts, gates, reports, backups.
+        .target(name: "ReadinessReports", dependencies: ["ReadinessKit", "OllamaKit", "StrictJSON"]),
         // Changing the fleet, apart from judging it: diagnosis, generated scripts, build, validate, inventory.
-        .target(name: "FleetKit", dependencies: ["ReadinessKit", "OllamaKit"]),
+        .target(name: "FleetKit", dependencies: ["ReadinessKit", "ReadinessReports", "OllamaKit"]),
         // The shared Ollama fixture the criteria (built-in and users' own) run against.
         .target(name: "ReadinessTesting", dependencies: ["ReadinessKit", "OllamaKit"]),
         // The built-in readiness criteria as Swift Testing suites, compiled into the user's test run.
         .target(name: "ReadinessCriteria", dependencies: ["ReadinessTesting", "ReadinessKit"]),
         // The runner's commands: parsing, help, spawning `swift test`, publishing; `readiness` is its thin executable.
-        .target(name: "ReadinessCommands", dependencies: ["ReadinessKit", "FleetKit", "OllamaKit"]),
+        .target(name: "ReadinessCommands", dependencies: ["ReadinessKit", "ReadinessReports", "FleetKit", "OllamaKit"]),
         .executableTarget(name: "readiness", dependencies: ["ReadinessCommands"]),
         // `make bench`: report generation speed against a baseline measured in the same run.
-        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "OllamaKit", "OllamaSimulator", "TestFixtures"]),
+        .executableTarget(name: "readiness-bench", dependencies: ["ReadinessKit", "ReadinessReports", "OllamaKit", "OllamaSimulator", "TestFixtures"]),
 
         // Unit tests: fast, deterministic, no simulator process (`swift test` at the root runs exactly these).
-        .target(name: "TestFixtures", dependencies: ["ReadinessKit"], path: "Tests/TestFixtures"),
+        .target(name: "TestFixtures", dependencies: ["ReadinessKit", "ReadinessReports"], path: "Tests/TestFixtures"),
         // A loopback server sending canned bytes, for what the simulator does not serve or would not send.
         .target(name: "HTTPTestSupport", dependencies: ["OllamaSimulator"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "OllamaKitTests", dependencies: ["OllamaKit", "OllamaSimulator", "HTTPTestSupport"]),
         .testTarget(name: "OllamaSimulatorTests", dependencies: ["OllamaSimulator", "OllamaKit"]),
         .testTarget(name: "ReadinessKitTests", dependencies: ["ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures", "HTTPTestSupport"]),
+        .testTarget(name: "ReadinessReportsTests", dependencies: ["ReadinessReports", "ReadinessKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]),
         .testTarget(name: "ReadinessTestingTests", dependencies: ["ReadinessTesting", "ReadinessKit", "TestFixtures"]),
         .testTarget(
             name: "ReadinessCommandsTests",
-            dependencies: ["ReadinessCommands", "ReadinessKit", "FleetKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]
+            dependencies: ["ReadinessCommands", "ReadinessKit", "ReadinessReports", "FleetKit", "OllamaSimulator", "OllamaKit", "TestFixtures"]
         ),
         .testTarget(
             name: "FleetKitTests",
-            dependencies: ["FleetKit", "OllamaSimulator", "OllamaKit", "ReadinessKit", "TestFixtures", "HTTPTestSupport"],
+            dependencies: ["FleetKit", "OllamaSimulator", "OllamaKit", "ReadinessKit", "ReadinessReports", "TestFixtures", "HTTPTestSupport"],
             // The `ollama` stand-in the generated scripts run in tests: a python3 script, not a resource.
             exclude: ["Support/ollama"]),
     ],

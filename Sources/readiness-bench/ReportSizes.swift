@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// The reports of a 1,000-model run as a user gets them: two runs published into one folder, the second 10%

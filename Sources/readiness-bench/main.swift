@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 // `make bench`: report generation on a synthetic stream of 100,000 events, against a baseline measured in the
 // same run (splitting the lines and JSONSerialization of each), so the ratio means something on any machine.

@@ -2,6 +2,7 @@ import Foundation
 import OllamaKit
 import OllamaSimulator
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 import Testing
 @testable import FleetKit

@@ -4,6 +4,7 @@ import OllamaKit
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 @Suite(.timeLimit(.minutes(1)))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// How `check` finds the readiness package and what it refuses before starting a long run.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// readiness.json's `deadlineSeconds` stops a run that takes too long and leaves it UNDECIDED, naming what hung.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// `readiness gate --step` verifies what it is shown: backups that can restore, and a report of this config,

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 @Suite(.timeLimit(.minutes(1)))

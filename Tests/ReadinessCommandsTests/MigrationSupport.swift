@@ -3,6 +3,7 @@ import Foundation
 import OllamaSimulator
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// A Mirador fleet in a temporary folder, a healthy simulator, and the last check's report, for the commands

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// What `check`, `report` and `gate` do when publishing breaks or a run dies: never a verdict from a broken set.

@@ -3,6 +3,7 @@ import OllamaSimulator
 import Testing
 @testable import ReadinessCommands
 import ReadinessKit
+import ReadinessReports
 import TestFixtures
 
 /// `readiness check --wait-for-ollama DURATION`: the strict duration, the wait, and the undecided check.

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// Backup folders as `readiness backup` writes them, without an Ollama: for the step gate's tests.
 public enum BackupFixtures {

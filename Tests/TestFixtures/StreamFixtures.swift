@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// The recorded event streams of fixtures/event-streams and the reports built from them.
 public enum StreamFixtures {

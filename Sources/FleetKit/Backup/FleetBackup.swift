@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// Snapshots models through `/api/show` into a new timestamped folder under the backup directory, with a
 /// `manifest.json` holding the SHA-256 of every file. The folder is written under a hidden temporary name and

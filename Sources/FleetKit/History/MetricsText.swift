@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// One model's measurements as a short line, and before/after deltas, for `migrate` and `history`.
 public enum MetricsText {

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// Re-creates models from a backup through `/api/create`, the way `FleetBuilder` builds them. Each model is
 /// built under a temporary name first and checked against the backup; only then is it copied over the

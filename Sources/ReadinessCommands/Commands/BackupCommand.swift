@@ -1,6 +1,7 @@
 import FleetKit
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness backup`: snapshots models through /api/show into a new folder under backup.directory, or
 /// `--verify DIR` re-checks one backup's checksums.

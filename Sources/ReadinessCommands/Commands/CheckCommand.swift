@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 import OllamaKit
 
 /// `readiness check`: runs the readiness package's tests into `<out>/run`, following progress, then reports

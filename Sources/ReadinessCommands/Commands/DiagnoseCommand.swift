@@ -1,6 +1,7 @@
 import FleetKit
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness diagnose`: step 1 of the action plan. Which models are missing or drifted, and the scripts that
 /// build and validate them.

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness gate --step N`: may the first N models of the migration order go?
 struct GateCommand: Subcommand {

@@ -1,6 +1,7 @@
 import FleetKit
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness inventory`: the model inventory the action plan asks to update after a build.
 struct InventoryCommand: Subcommand {

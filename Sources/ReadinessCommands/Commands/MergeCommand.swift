@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness merge SHARD_DIR...`: the reports and the verdict of a sharded check, from the report folders of
 /// its shards (`readiness check --shard K/N --out SHARD_DIR`), judged as one unsharded run would be.

@@ -2,6 +2,7 @@ import FleetKit
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 extension MigrateCommand {
     /// `next`: backs up the step's model, decides the step gate, and records the baseline. The state changes

@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness perf`: the performance run in-process, on the engine the Performance suite uses
 /// (`PerformanceRun`), with perf-report.md/.json/.html and optional before/after deltas.

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness report EVENTS.jsonl`: the reports of a run that `swift test` made elsewhere, e.g. in a CI job.
 struct ReportCommand: Subcommand {

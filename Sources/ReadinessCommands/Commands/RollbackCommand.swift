@@ -1,6 +1,7 @@
 import FleetKit
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness rollback --from DIR`: re-creates models from a backup, never replacing one it could not rebuild.
 struct RollbackCommand: Subcommand {

@@ -2,6 +2,7 @@ import FleetKit
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 extension WatchCommand {
     /// migration.json, read without the lock (`migrate` replaces it atomically).

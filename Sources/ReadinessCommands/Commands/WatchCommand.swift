@@ -2,6 +2,7 @@ import FleetKit
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// `readiness watch`: probes the migrated models (and the one being migrated) round after round on the
 /// performance engine, and pauses the migration on the first degradation beyond readiness.json's tolerances.

@@ -1,4 +1,5 @@
 import ReadinessKit
+import ReadinessReports
 
 /// How `readiness` ends, the contract a CI pipeline relies on.
 enum ExitCode: Int32, Sendable {

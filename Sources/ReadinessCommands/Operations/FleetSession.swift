@@ -2,6 +2,7 @@ import FleetKit
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// What the commands that change the fleet share: the loaded readiness.json, its Ollama, its state files,
 /// and the history they append to.

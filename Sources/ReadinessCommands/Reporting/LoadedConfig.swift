@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// readiness.json as a command found it: the config, or the problem that makes every report UNDECIDED.
 struct LoadedConfig {

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// Writes a report where people and CI look for it: the report files, the GitHub step summary and annotations,
 /// and the console summary.

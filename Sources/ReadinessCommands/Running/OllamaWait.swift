@@ -1,6 +1,7 @@
 import Foundation
 import OllamaKit
 import ReadinessKit
+import ReadinessReports
 
 /// `check --wait-for-ollama`: polls `GET /api/version` with backoff until Ollama answers or the time is up.
 enum OllamaWait {

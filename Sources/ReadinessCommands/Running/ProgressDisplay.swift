@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// Shows a running check: on a terminal one line redrawn in place (tests done / total, the current one);
 /// elsewhere (CI logs) one plain line per finished test.

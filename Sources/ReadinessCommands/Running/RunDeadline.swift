@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// readiness.json's `deadlineSeconds`: a run that passes it is stopped (as on SIGTERM) and reported UNDECIDED,
 /// naming the tests that were still running, so a hung Ollama cannot hold a CI job until its own timeout.

@@ -1,5 +1,6 @@
 import Foundation
 import ReadinessKit
+import ReadinessReports
 
 /// Reads a run's event stream once, while `swift test` writes it: the same evidence feeds the progress lines,
 /// the runner's problems, the verdict and every report.

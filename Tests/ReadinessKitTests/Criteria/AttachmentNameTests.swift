@@ -2,6 +2,7 @@ import Foundation
 import TestFixtures
 import Testing
 @testable import ReadinessKit
+@testable import ReadinessReports
 
 struct AttachmentNameTests {
     struct Case: Sendable, CustomTestStringConvertible {

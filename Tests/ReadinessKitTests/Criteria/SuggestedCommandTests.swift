@@ -5,6 +5,7 @@ import FoundationXML
 import TestFixtures
 import Testing
 @testable import ReadinessKit
+@testable import ReadinessReports
 
 /// Suggested commands are pasted into a shell: every value in them must arrive there as one word of data.
 struct SuggestedCommandTests {
