@@ -1,5 +1,5 @@
 /// Why a fleet operation cannot go ahead, as a sentence that names the model or value at fault and the fix.
-public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
     private enum Code: Equatable, Sendable {
         case dependencyCycle([String])
         case unsafeScriptValue(what: String, value: String)
@@ -17,41 +17,41 @@ public struct FleetError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Fleet models built FROM each other in a loop, e.g. `["a", "b", "a"]`: none of them can be built first.
-    public static func dependencyCycle(_ cycle: [String]) -> FleetError {
+    package static func dependencyCycle(_ cycle: [String]) -> FleetError {
         FleetError(.dependencyCycle(cycle))
     }
 
     /// A value (model name, path, prompt) with a control character or line break, which a script must not carry.
-    public static func unsafeScriptValue(_ what: String, value: String) -> FleetError {
+    package static func unsafeScriptValue(_ what: String, value: String) -> FleetError {
         FleetError(.unsafeScriptValue(what: what, value: value))
     }
 
     /// A Modelfile instruction that the JSON create API cannot carry.
-    public static func unsupportedInstruction(_ instruction: String, reason: String, fix: String) -> FleetError {
+    package static func unsupportedInstruction(_ instruction: String, reason: String, fix: String) -> FleetError {
         FleetError(.unsupportedInstruction(instruction: instruction, reason: reason, fix: fix))
     }
 
     /// A PARAMETER Ollama does not know, or whose value does not have the parameter's type.
-    public static func invalidParameter(_ name: String, value: String, reason: String) -> FleetError {
+    package static func invalidParameter(_ name: String, value: String, reason: String) -> FleetError {
         FleetError(.invalidParameter(name: name, value: value, reason: reason))
     }
 
     /// A backup that could not be taken or written, and why; nothing was left behind.
-    public static func backupFailed(_ reason: String) -> FleetError {
+    package static func backupFailed(_ reason: String) -> FleetError {
         FleetError(.backupFailed(reason))
     }
 
     /// A rollback of `model` that was not done, and why; the model in Ollama was left as it was.
-    public static func rollbackRefused(_ model: String, reason: String) -> FleetError {
+    package static func rollbackRefused(_ model: String, reason: String) -> FleetError {
         FleetError(.rollbackRefused(model: model, reason: reason))
     }
 
     /// A history line that could not be written (the call and `strerror` text).
-    public static func historyFailed(_ reason: String) -> FleetError {
+    package static func historyFailed(_ reason: String) -> FleetError {
         FleetError(.historyFailed(reason))
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .dependencyCycle(let cycle):
             "The fleet's Modelfiles build FROM each other in a cycle: \(cycle.joined(separator: " → ")). "

@@ -1,13 +1,13 @@
 import Foundation
 
 /// An Ollama-compatible HTTP server driven by a scenario, started in-process for tests or by `ollama-sim`.
-public final class OllamaSimulator: Sendable {
+package final class OllamaSimulator: Sendable {
     /// Where clients reach the server, e.g. "http://127.0.0.1:54321".
-    public let baseURL: URL
+    package let baseURL: URL
     /// The port actually bound (the free port chosen when 0 was asked for).
-    public let port: Int
+    package let port: Int
     /// The address bound, as given.
-    public let host: String
+    package let host: String
 
     private let server: HTTPServer
     private let service: SimulatorService
@@ -29,7 +29,7 @@ public final class OllamaSimulator: Sendable {
     ///   - port: The port; 0 picks a free one (read it from `port` or `baseURL`).
     ///   - limits: What a connection may send and how long it may take.
     /// - Throws: `SocketError` when the address cannot be bound.
-    public static func start(
+    package static func start(
         scenario: Scenario, host: String = "127.0.0.1", port: Int = 0, limits: SimulatorLimits = SimulatorLimits()
     ) throws -> OllamaSimulator {
         // The server's handler needs the service, and the service the server's stop signal.
@@ -42,12 +42,12 @@ public final class OllamaSimulator: Sendable {
     }
 
     /// Stops serving: cuts open connections (ending hangs and streams) and waits for them to finish.
-    public func stop() {
+    package func stop() {
         server.stop()
     }
 
     /// Counts the server has observed so far (requests, generations, peak concurrency and queueing).
-    public var statistics: SimulatorStatistics {
+    package var statistics: SimulatorStatistics {
         service.slots.snapshot
     }
 }
@@ -60,7 +60,7 @@ public final class OllamaSimulator: Sendable {
 ///   - body: Receives the server's base URL.
 /// - Returns: What `body` returns.
 /// - Throws: `SocketError` when no port can be bound, or what `body` throws.
-public func withSimulator<Result>(
+package func withSimulator<Result>(
     _ scenario: Scenario, limits: SimulatorLimits = SimulatorLimits(), _ body: (URL) async throws -> Result
 ) async throws -> Result {
     let simulator = try OllamaSimulator.start(scenario: scenario, limits: limits)

@@ -1,7 +1,7 @@
 import OllamaKit
 
 /// The `readiness` command as library code: finds the subcommand, parses its arguments by its spec, runs it.
-public enum ReadinessCommand {
+package enum ReadinessCommand {
     /// Every subcommand, in the order `readiness --help` lists them.
     static let subcommands: [any Subcommand.Type] = [
         CheckCommand.self, ReportCommand.self, MergeCommand.self, GateCommand.self, InitCommand.self, PerfCommand.self,
@@ -13,7 +13,7 @@ public enum ReadinessCommand {
     /// - Parameter arguments: The arguments after the program name.
     /// - Returns: The process exit status (0 ready, 1 not ready, 2 undecided or usage/config error, 3 degraded
     ///   and paused by `watch`).
-    public static func main(_ arguments: [String]) async -> Int32 {
+    package static func main(_ arguments: [String]) async -> Int32 {
         await run(arguments, context: .live()).rawValue
     }
 

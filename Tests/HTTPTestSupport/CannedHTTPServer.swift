@@ -6,8 +6,8 @@ import OllamaSimulator
 ///
 /// It is deliberately dumb (no HTTP parsing beyond reading the request): the point is to send exactly the
 /// bytes a test needs, including broken ones. `@unchecked Sendable`: mutable state is guarded by `lock`.
-public final class CannedHTTPServer: @unchecked Sendable {
-    public enum Step: Sendable {
+package final class CannedHTTPServer: @unchecked Sendable {
+    package enum Step: Sendable {
         /// Writes these bytes.
         case send(String)
         /// Waits before the next step.
@@ -16,7 +16,7 @@ public final class CannedHTTPServer: @unchecked Sendable {
         case hang
     }
 
-    public let port: Int
+    package let port: Int
     private let listener: Socket
     /// The steps of each connection in turn; connections past the last one get the last one's.
     private let scripts: [[Step]]
@@ -29,30 +29,30 @@ public final class CannedHTTPServer: @unchecked Sendable {
     private var connections: [Socket] = []
     private var received: [String] = []
 
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    package var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// The raw requests received so far (head and body).
-    public var requests: [String] { lock.withLock { received } }
+    package var requests: [String] { lock.withLock { received } }
 
     /// Starts a server answering with `steps`, runs `body`, and stops the server even when `body` throws.
-    public static func with<T>(_ steps: [Step], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
+    package static func with<T>(_ steps: [Step], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
         let server = try CannedHTTPServer(steps)
         defer { server.stop() }
         return try await body(server)
     }
 
     /// Starts a server answering the first connection with `connections[0]`, the second with `connections[1]`…
-    public static func with<T>(connections: [[Step]], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
+    package static func with<T>(connections: [[Step]], _ body: (CannedHTTPServer) async throws -> T) async throws -> T {
         let server = try CannedHTTPServer(connections: connections)
         defer { server.stop() }
         return try await body(server)
     }
 
-    public convenience init(_ steps: [Step], backlog: Int32 = 16) throws {
+    package convenience init(_ steps: [Step], backlog: Int32 = 16) throws {
         try self.init(connections: [steps], backlog: backlog)
     }
 
-    public init(connections: [[Step]], backlog: Int32 = 16) throws {
+    package init(connections: [[Step]], backlog: Int32 = 16) throws {
         precondition(!connections.isEmpty, "a server needs at least one script")
         self.scripts = connections
         (listener, port) = try Self.listen(backlog: backlog)
@@ -76,13 +76,13 @@ public final class CannedHTTPServer: @unchecked Sendable {
 
     /// A loopback port nothing listens on. Its socket stays bound (not listening) for the whole test process:
     /// a port merely closed again could be taken by another test's server while a client expects a refusal.
-    public static func closedPort() throws -> Int {
+    package static func closedPort() throws -> Int {
         try refusingSocket.get().localPort()
     }
 
     private static let refusingSocket = Result { try Socket.bound() }
 
-    public func stop() {
+    package func stop() {
         lock.withLock { stopped = true }
         listener.shutdown()
         accepting.wait()

@@ -3,12 +3,12 @@ import ReadinessKit
 import ReadinessReports
 
 /// Backup folders as `readiness backup` writes them, without an Ollama: for the step gate's tests.
-public enum BackupFixtures {
+package enum BackupFixtures {
     /// Writes `folder` with one `<model>.Modelfile` and `<model>.show.json` per model and a manifest.json
     /// listing their checksums.
     /// - Parameter modelfiles: Model → its Modelfile text (default "FROM llama3").
     @discardableResult
-    public static func write(_ models: [String], in folder: URL, modelfiles: [String: String] = [:]) throws -> URL {
+    package static func write(_ models: [String], in folder: URL, modelfiles: [String: String] = [:]) throws -> URL {
         var files: [String: String] = [:]
         var entries: [BackupManifest.Entry] = []
         for model in models {

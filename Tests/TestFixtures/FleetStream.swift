@@ -4,11 +4,11 @@ import ReadinessKit
 /// A generated run of the catalog's criteria over a fleet of any size, for the large-fleet tests and `make bench`:
 /// its readiness.json, one criterion attachment per result, and the event stream in the shape of
 /// `--event-stream-version 6.3` that points at them.
-public enum FleetStream {
+package enum FleetStream {
     /// Where a generated run goes: /dev/shm when there is one (Linux's RAM file system, where the thousands of
     /// small attachments of a large fleet take a tenth of a second rather than many seconds on a busy disk),
     /// else the temporary folder.
-    public static var scratch: URL {
+    package static var scratch: URL {
         let memory = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
         var isFolder: ObjCBool = false
         let fast = FileManager.default.fileExists(atPath: memory.path, isDirectory: &isFolder) && isFolder.boolValue
@@ -17,10 +17,10 @@ public enum FleetStream {
     }
 
     /// "fleet_model_0:latest" … for `count` models.
-    public static func names(_ count: Int) -> [String] { (0..<count).map { "fleet_model_\($0):latest" } }
+    package static func names(_ count: Int) -> [String] { (0..<count).map { "fleet_model_\($0):latest" } }
 
     /// Writes readiness.json for `names`, `prompts` test prompts each, into `folder` and loads it.
-    public static func config(_ names: [String], prompts: Int, in folder: URL) throws -> ReadinessConfig {
+    package static func config(_ names: [String], prompts: Int, in folder: URL) throws -> ReadinessConfig {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let list = (0..<prompts).map { #"{"prompt": "question \#($0)", "expect": ["fine"]}"# }.joined(separator: ",")
         let models = names.map { #"{"name": "\#($0)", "prompts": [\#(list)]}"# }.joined(separator: ",")
@@ -35,7 +35,7 @@ public enum FleetStream {
     ///   - prompts: The queries per model, as the messages and metrics count them.
     ///   - slowdown: Multiplies every latency, so two runs differ in a known way.
     ///   - started: When the run started (seconds since 1970); two runs need two starts.
-    public static func stream(
+    package static func stream(
         _ names: [String], failing: Set<String> = [], prompts: Int = 10, slowdown: Double = 1,
         started: Int = 1_795_595_279, attachments: URL
     ) throws -> Data {

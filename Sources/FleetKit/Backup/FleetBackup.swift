@@ -6,12 +6,12 @@ import ReadinessReports
 /// Snapshots models through `/api/show` into a new timestamped folder under the backup directory, with a
 /// `manifest.json` holding the SHA-256 of every file. The folder is written under a hidden temporary name and
 /// renamed when complete, so a crash leaves no half backup, and an existing backup is never overwritten.
-public enum FleetBackup {
+package enum FleetBackup {
     /// One backup taken.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The new backup folder.
-        public var folder: URL
-        public var manifest: BackupManifest
+        package var folder: URL
+        package var manifest: BackupManifest
     }
 
     /// Backs up `models` from `client`'s Ollama into a new folder under `directory`.
@@ -21,7 +21,7 @@ public enum FleetBackup {
     ///   - now: The backup's time, which names its folder.
     /// - Returns: The folder and its manifest.
     /// - Throws: `OllamaError` (a model missing, Ollama unreachable), `FleetError.backupFailed` for the files.
-    public static func take(_ models: [String], client: OllamaClient, into directory: URL, now: Date = Date()) async throws -> Result {
+    package static func take(_ models: [String], client: OllamaClient, into directory: URL, now: Date = Date()) async throws -> Result {
         let version = try? await client.version().version
         let listed = try await client.listModels().models
         var files: [String: Data] = [:]

@@ -2,21 +2,21 @@ import OllamaKit
 
 /// `<model>.show.json` of a backup: what `/api/show` said about one model besides its Modelfile, so a rollback
 /// can be checked against it. A backup stores no weights: the base model must still be installed to restore.
-public struct ModelSnapshot: Codable, Sendable, Equatable {
-    public var name: String
+package struct ModelSnapshot: Codable, Sendable, Equatable {
+    package var name: String
     /// The manifest digest `/api/tags` listed.
-    public var digest: String?
+    package var digest: String?
     /// The model it was created FROM (`details.parent_model`), which a rollback builds on.
-    public var base: String?
-    public var system: String?
-    public var template: String?
+    package var base: String?
+    package var system: String?
+    package var template: String?
     /// `/api/show`'s `parameters` text, one "name value" per line.
-    public var parameters: String?
-    public var messages: [Message]?
-    public var license: String?
-    public var details: ModelDetails
+    package var parameters: String?
+    package var messages: [Message]?
+    package var license: String?
+    package var details: ModelDetails
 
-    public init(name: String, digest: String?, show: ShowResponse) {
+    package init(name: String, digest: String?, show: ShowResponse) {
         self.name = name
         self.digest = digest
         base = show.details.parentModel.isEmpty ? nil : show.details.parentModel

@@ -1,7 +1,7 @@
 /// Renders a `FleetBuild` as the lines `build_critical_models.sh` would print: one per model, then a summary.
-public enum BuildText {
+package enum BuildText {
     /// The build (or, in a dry run, its plan) as text ending with a newline.
-    public static func render(_ build: FleetBuild) -> String {
+    package static func render(_ build: FleetBuild) -> String {
         let total = build.steps.count
         var lines = build.steps.enumerated().map { index, step in
             "[\(index + 1)/\(total)] " + line(step)

@@ -1,38 +1,38 @@
 import OllamaKit
 
 /// What `FleetBuilder` did, or would do in a dry run: one step per missing model, in build order.
-public struct FleetBuild: Sendable, Equatable {
+package struct FleetBuild: Sendable, Equatable {
     /// Whether nothing was sent: the steps are the plan.
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// The missing models' steps, in build order.
-    public var steps: [Step]
+    package var steps: [Step]
     /// The fleet models Ollama already has, left untouched.
-    public var skipped: [String]
+    package var skipped: [String]
 
-    public init(dryRun: Bool, steps: [Step], skipped: [String]) {
+    package init(dryRun: Bool, steps: [Step], skipped: [String]) {
         self.dryRun = dryRun
         self.steps = steps
         self.skipped = skipped
     }
 
     /// The step that failed, which stopped the build.
-    public var failure: Step? {
+    package var failure: Step? {
         steps.first { $0.status.isFailure }
     }
 
     /// Whether every step was built (or, in a dry run, could be planned).
-    public var succeeded: Bool { failure == nil }
+    package var succeeded: Bool { failure == nil }
 
     /// Building one missing model.
-    public struct Step: Sendable, Equatable {
+    package struct Step: Sendable, Equatable {
         /// The model to build.
-        public var model: String
+        package var model: String
         /// What builds it, in order; empty when it could not be planned (see `status`).
-        public var actions: [Action]
+        package var actions: [Action]
         /// How it ended.
-        public var status: Status
+        package var status: Status
 
-        public init(model: String, actions: [Action], status: Status) {
+        package init(model: String, actions: [Action], status: Status) {
             self.model = model
             self.actions = actions
             self.status = status
@@ -40,14 +40,14 @@ public struct FleetBuild: Sendable, Equatable {
     }
 
     /// One request to Ollama.
-    public enum Action: Sendable, Equatable, CustomStringConvertible {
+    package enum Action: Sendable, Equatable, CustomStringConvertible {
         /// `POST /api/pull` of this model (a missing base, or a fleet model without a Modelfile).
         case pull(String)
         /// `POST /api/create` with this request.
         case create(CreateRequest)
 
         /// "pull llama3.2:3b" or "create financial_planning_expert_v6 FROM llama3.2:3b".
-        public var description: String {
+        package var description: String {
             switch self {
             case .pull(let model): "pull \(model)"
             case .create(let request): "create \(request.model)" + (request.from.map { " FROM \($0)" } ?? "")
@@ -56,7 +56,7 @@ public struct FleetBuild: Sendable, Equatable {
     }
 
     /// How a step ended.
-    public enum Status: Sendable, Equatable {
+    package enum Status: Sendable, Equatable {
         /// Dry run: the actions were planned and not sent.
         case planned
         /// Every action succeeded.
@@ -67,7 +67,7 @@ public struct FleetBuild: Sendable, Equatable {
         case notAttempted
 
         /// Whether this is `failed`.
-        public var isFailure: Bool {
+        package var isFailure: Bool {
             if case .failed = self { true } else { false }
         }
     }

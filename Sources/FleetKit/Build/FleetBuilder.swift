@@ -5,15 +5,15 @@ import ReadinessKit
 /// Builds the fleet's missing models through Ollama's API: dependencies first, pulling a missing base before
 /// creating the model from its Modelfile. Models Ollama has are skipped and nothing is ever deleted, so
 /// running it again is safe.
-public enum FleetBuilder {
+package enum FleetBuilder {
     /// How to build.
-    public struct Options: Sendable, Equatable {
+    package struct Options: Sendable, Equatable {
         /// Plan only: send no pull or create request and return the plan.
-        public var dryRun: Bool
+        package var dryRun: Bool
         /// The limit for each pull and create request (a pull may download gigabytes); the client's default when `nil`.
-        public var timeout: Duration?
+        package var timeout: Duration?
 
-        public init(dryRun: Bool = false, timeout: Duration? = nil) {
+        package init(dryRun: Bool = false, timeout: Duration? = nil) {
             self.dryRun = dryRun
             self.timeout = timeout
         }
@@ -26,7 +26,7 @@ public enum FleetBuilder {
     ///   - options: Dry run and timeout.
     /// - Returns: One step per missing model; the first failure stops the build and is `failure`.
     /// - Throws: What `FleetDiagnosis.diagnose` throws: Ollama unreachable, a dependency cycle.
-    public static func build(
+    package static func build(
         _ config: ReadinessConfig, client: OllamaClient, options: Options = Options()
     ) async throws -> FleetBuild {
         await build(try await FleetDiagnosis.diagnose(config, client: client), client: client, options: options)
@@ -34,7 +34,7 @@ public enum FleetBuilder {
 
     /// Builds the missing models of `diagnosis` in its build order.
     /// - Returns: One step per missing model; the first failure stops the build and is `failure`.
-    public static func build(
+    package static func build(
         _ diagnosis: FleetDiagnosis, client: OllamaClient, options: Options = Options()
     ) async -> FleetBuild {
         var steps: [FleetBuild.Step] = []

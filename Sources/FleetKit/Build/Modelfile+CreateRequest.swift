@@ -14,7 +14,7 @@ extension Modelfile {
     /// - Throws: `FleetError.unsupportedInstruction` for what needs a blob upload (ADAPTER, DRAFT, a FROM of
     ///   local weights) or a field `CreateRequest` lacks (REQUIRES, RENDERER, PARSER);
     ///   `FleetError.invalidParameter` for a PARAMETER Ollama would reject.
-    public func createRequest(model: String, relativeTo folder: URL? = nil) throws -> CreateRequest {
+    package func createRequest(model: String, relativeTo folder: URL? = nil) throws -> CreateRequest {
         var request = CreateRequest(model: model)
         var parameters: [String: JSONValue] = [:]
         var messages: [Message] = []

@@ -10,7 +10,7 @@ extension FleetDiagnosis {
     ///   - client: The Ollama to ask.
     /// - Returns: The diagnosis; a Modelfile that cannot be read is recorded as the model's `problem`.
     /// - Throws: `OllamaError` when Ollama does not answer; `FleetError.dependencyCycle` when bases loop.
-    public static func diagnose(_ config: ReadinessConfig, client: OllamaClient) async throws -> FleetDiagnosis {
+    package static func diagnose(_ config: ReadinessConfig, client: OllamaClient) async throws -> FleetDiagnosis {
         let listed = try await client.listModels().models
         var models: [ModelDiagnosis] = []
         for model in config.models {

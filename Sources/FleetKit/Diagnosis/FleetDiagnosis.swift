@@ -6,63 +6,63 @@ import ReadinessKit
 ///
 /// `diagnose(_:client:)` collects it; `DiagnosticMarkdown`, `DiagnosticJSON`, `BuildScript` and
 /// `FleetInventory` turn it into text without asking Ollama again.
-public struct FleetDiagnosis: Sendable, Equatable {
+package struct FleetDiagnosis: Sendable, Equatable {
     /// The Ollama server that was asked, e.g. "http://127.0.0.1:11434".
-    public var host: String
+    package var host: String
     /// Every configured model, in readiness.json order.
-    public var models: [ModelDiagnosis]
+    package var models: [ModelDiagnosis]
     /// The missing models' names in the order to build them: dependencies first, then build priority, then name.
-    public var buildOrder: [String]
+    package var buildOrder: [String]
 
     /// Builds a diagnosis and its build order from per-model findings.
     /// - Throws: `FleetError.dependencyCycle` when the models' bases form a cycle.
-    public init(host: String, models: [ModelDiagnosis]) throws {
+    package init(host: String, models: [ModelDiagnosis]) throws {
         self.host = host
         self.models = models
         self.buildOrder = try BuildOrder.order(models)
     }
 
     /// The missing models, in build order.
-    public var missing: [ModelDiagnosis] {
+    package var missing: [ModelDiagnosis] {
         buildOrder.compactMap { name in models.first { $0.name == name } }
     }
 
     /// The present models whose deployed settings differ from their Modelfiles.
-    public var drifted: [ModelDiagnosis] {
+    package var drifted: [ModelDiagnosis] {
         models.filter { $0.isPresent && !$0.drift.isEmpty }
     }
 
     /// Whether anything must be fixed (a model missing, drifted, or with an unusable Modelfile): the
     /// `diagnose` command's exit status 1 rather than 0.
-    public var needsAction: Bool {
+    package var needsAction: Bool {
         models.contains(where: \.needsAction)
     }
 }
 
 /// What the diagnosis found about one configured model.
-public struct ModelDiagnosis: Sendable, Equatable {
+package struct ModelDiagnosis: Sendable, Equatable {
     /// The name in readiness.json.
-    public var name: String
+    package var name: String
     /// Whether its failures block a gate.
-    public var critical: Bool
+    package var critical: Bool
     /// Its place among missing models of the same depth (1 first).
-    public var buildPriority: Int?
+    package var buildPriority: Int?
     /// Its place in the migration (1 first).
-    public var migrationOrder: Int?
+    package var migrationOrder: Int?
     /// The source Modelfile, when readiness.json names one.
-    public var modelfile: URL?
+    package var modelfile: URL?
     /// The source Modelfile as parsed; `nil` when there is none or it is unusable (see `problem`).
-    public var source: Modelfile?
+    package var source: Modelfile?
     /// What Ollama reports about the model; `nil` when it is missing.
-    public var installed: InstalledModel?
+    package var installed: InstalledModel?
     /// How the deployed model differs from `source` (present models only).
-    public var drift: [Drift]
+    package var drift: [Drift]
     /// The model `source` is built FROM.
-    public var base: Base?
+    package var base: Base?
     /// Why the model cannot be diagnosed or built from its Modelfile (unreadable, invalid), when it cannot.
-    public var problem: String?
+    package var problem: String?
 
-    public init(
+    package init(
         name: String, critical: Bool = true, buildPriority: Int? = nil, migrationOrder: Int? = nil,
         modelfile: URL? = nil, source: Modelfile? = nil, installed: InstalledModel? = nil, drift: [Drift] = [],
         base: Base? = nil, problem: String? = nil
@@ -80,10 +80,10 @@ public struct ModelDiagnosis: Sendable, Equatable {
     }
 
     /// Whether Ollama has the model.
-    public var isPresent: Bool { installed != nil }
+    package var isPresent: Bool { installed != nil }
 
     /// Where the model stands.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         /// Ollama has it, as its Modelfile says.
         case present
         /// Ollama has it, with settings that differ from its Modelfile.
@@ -93,36 +93,36 @@ public struct ModelDiagnosis: Sendable, Equatable {
     }
 
     /// Present, drifted or missing.
-    public var status: Status {
+    package var status: Status {
         installed == nil ? .missing : drift.isEmpty ? .present : .drifted
     }
 
     /// Whether the model is missing, drifted, or has an unusable Modelfile.
-    public var needsAction: Bool { installed == nil || !drift.isEmpty || problem != nil }
+    package var needsAction: Bool { installed == nil || !drift.isEmpty || problem != nil }
 }
 
 /// A model as Ollama reports it (`/api/tags` and `/api/show`).
-public struct InstalledModel: Sendable, Equatable {
+package struct InstalledModel: Sendable, Equatable {
     /// The name as `/api/tags` lists it, e.g. "louisville_expert_v3:latest".
-    public var name: String
+    package var name: String
     /// The manifest digest (hex).
-    public var digest: String
+    package var digest: String
     /// Bytes on disk.
-    public var size: Int64
+    package var size: Int64
     /// The architecture family, e.g. "llama".
-    public var family: String
+    package var family: String
     /// The parameter count as Ollama prints it, e.g. "3.2B".
-    public var parameterSize: String
+    package var parameterSize: String
     /// The quantization, e.g. "Q4_K_M".
-    public var quantizationLevel: String
+    package var quantizationLevel: String
     /// When the model was last created or pulled.
-    public var modifiedAt: Date
+    package var modifiedAt: Date
     /// The model it was built from, when Ollama recorded it ("" otherwise).
-    public var parentModel: String
+    package var parentModel: String
     /// The deployed SYSTEM prompt.
-    public var system: String?
+    package var system: String?
 
-    public init(
+    package init(
         name: String, digest: String, size: Int64, family: String = "", parameterSize: String = "",
         quantizationLevel: String = "", modifiedAt: Date, parentModel: String = "", system: String? = nil
     ) {
@@ -139,17 +139,17 @@ public struct InstalledModel: Sendable, Equatable {
 }
 
 /// The FROM of a source Modelfile and where it comes from.
-public struct Base: Sendable, Equatable {
+package struct Base: Sendable, Equatable {
     /// The FROM value, e.g. "llama3.2:3b" or "./weights.gguf".
-    public var reference: String
+    package var reference: String
     /// Whether it names local weights (a path or GGUF file) rather than a model.
-    public var isFile: Bool
+    package var isFile: Bool
     /// Whether Ollama has it.
-    public var isInstalled: Bool
+    package var isInstalled: Bool
     /// Whether it is itself a model of the fleet (built from its own Modelfile, earlier in the build order).
-    public var isFleetModel: Bool
+    package var isFleetModel: Bool
 
-    public init(reference: String, isFile: Bool = false, isInstalled: Bool = false, isFleetModel: Bool = false) {
+    package init(reference: String, isFile: Bool = false, isInstalled: Bool = false, isFleetModel: Bool = false) {
         self.reference = reference
         self.isFile = isFile
         self.isInstalled = isInstalled
@@ -157,5 +157,5 @@ public struct Base: Sendable, Equatable {
     }
 
     /// Whether it must be pulled from a registry before the model can be built.
-    public var needsPull: Bool { !isFile && !isInstalled && !isFleetModel }
+    package var needsPull: Bool { !isFile && !isInstalled && !isFleetModel }
 }

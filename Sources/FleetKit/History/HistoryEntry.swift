@@ -1,23 +1,23 @@
 /// One line of `history.jsonl`: a command that ran, how it ended and what it changed.
-public struct HistoryEntry: Codable, Sendable, Equatable {
+package struct HistoryEntry: Codable, Sendable, Equatable {
     /// When it ran (ISO 8601, UTC).
-    public var time: String
+    package var time: String
     /// "backup", "rollback", "migrate next", "check", "gate", "perf", "build", "watch", …
-    public var command: String
+    package var command: String
     /// "ok", "refused", "failed", a verdict ("ready", "not-ready", "undecided"), or watch's "healthy",
     /// "degraded" (it paused the migration), "paused" (already paused) and "nothing-to-watch".
-    public var outcome: String
+    package var outcome: String
     /// Model → its measurements (report.json's `models[].metrics`), when the command knew them.
-    public var metrics: [String: [String: Double]]?
+    package var metrics: [String: [String: Double]]?
     /// Model → its measurements before the change, for commands that compare with a baseline (`migrate done`:
     /// the step's pre-step metrics; `watch`: each watched step's baseline). `metrics` is then the "after".
-    public var baseline: [String: [String: Double]]?
-    public var toolVersion: String
-    public var ollamaVersion: String?
+    package var baseline: [String: [String: Double]]?
+    package var toolVersion: String
+    package var ollamaVersion: String?
     /// What changed (or why nothing did), one sentence each.
-    public var changes: [String]
+    package var changes: [String]
 
-    public init(
+    package init(
         time: String, command: String, outcome: String, metrics: [String: [String: Double]]? = nil,
         baseline: [String: [String: Double]]? = nil, toolVersion: String, ollamaVersion: String? = nil, changes: [String]
     ) {
@@ -32,7 +32,7 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     }
 
     /// Whether the entry concerns `model`: it measured it or names it in a change.
-    public func mentions(_ model: String) -> Bool {
+    package func mentions(_ model: String) -> Bool {
         metrics?[model] != nil || baseline?[model] != nil || changes.contains { $0.contains(model) }
     }
 }

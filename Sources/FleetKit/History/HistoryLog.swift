@@ -7,17 +7,17 @@ import Darwin
 
 /// `history.jsonl`: appended one whole line per write (O_APPEND), so concurrent writers never interleave and a
 /// crash can at worst leave a truncated last line, which the reader skips and reports.
-public enum HistoryLog {
+package enum HistoryLog {
     /// What `read` found.
-    public struct Contents: Sendable, Equatable {
-        public var entries: [HistoryEntry]
+    package struct Contents: Sendable, Equatable {
+        package var entries: [HistoryEntry]
         /// One sentence per line that was skipped (truncated or not an entry).
-        public var skipped: [String]
+        package var skipped: [String]
     }
 
     /// Appends `entry` as one line, creating the file and its folder if needed.
     /// - Throws: `FleetError.historyFailed` with the call and `strerror` text.
-    public static func append(_ entry: HistoryEntry, to file: URL) throws {
+    package static func append(_ entry: HistoryEntry, to file: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(entry) + Data("\n".utf8)
@@ -41,7 +41,7 @@ public enum HistoryLog {
     }
 
     /// The entries of `file` in order; a missing file is an empty history.
-    public static func read(_ file: URL) -> Contents {
+    package static func read(_ file: URL) -> Contents {
         guard let data = FileManager.default.contents(atPath: file.path) else { return Contents(entries: [], skipped: []) }
         var contents = Contents(entries: [], skipped: [])
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

@@ -4,34 +4,34 @@ import ReadinessKit
 
 /// The live fleet, for `docs/MODEL_INVENTORY.md`-style documentation: what Ollama has of each fleet model,
 /// in migration order.
-public struct FleetInventory: Sendable, Equatable {
+package struct FleetInventory: Sendable, Equatable {
     /// The present fleet models, in migration order (models without one last, in readiness.json order).
-    public var entries: [Entry]
+    package var entries: [Entry]
     /// The fleet models Ollama does not have, in readiness.json order.
-    public var missing: [String]
+    package var missing: [String]
 
     /// One present model.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The name in readiness.json.
-        public var name: String
+        package var name: String
         /// The manifest digest (hex).
-        public var digest: String
+        package var digest: String
         /// What it is built from: Ollama's parent model, else its Modelfile's FROM.
-        public var base: String?
+        package var base: String?
         /// Bytes on disk.
-        public var size: Int64
+        package var size: Int64
         /// The parameter count as Ollama prints it, e.g. "3.2B".
-        public var parameterSize: String
+        package var parameterSize: String
         /// The first line of the deployed SYSTEM prompt.
-        public var systemFirstLine: String?
+        package var systemFirstLine: String?
         /// Its place in the migration (1 first).
-        public var migrationOrder: Int?
+        package var migrationOrder: Int?
         /// When it was last created or pulled.
-        public var modifiedAt: Date
+        package var modifiedAt: Date
     }
 
     /// The inventory of what `diagnosis` found.
-    public init(diagnosis: FleetDiagnosis) {
+    package init(diagnosis: FleetDiagnosis) {
         // Ordered as `ReadinessConfig.modelsInMigrationOrder` orders the configured models.
         let present = diagnosis.models.enumerated().filter { $0.element.isPresent }
             .sorted { ($0.element.migrationOrder ?? .max, $0.offset) < ($1.element.migrationOrder ?? .max, $1.offset) }
@@ -52,7 +52,7 @@ public struct FleetInventory: Sendable, Equatable {
 
     /// Diagnoses the fleet of `config` and takes its inventory.
     /// - Throws: What `FleetDiagnosis.diagnose` throws.
-    public static func collect(_ config: ReadinessConfig, client: OllamaClient) async throws -> FleetInventory {
+    package static func collect(_ config: ReadinessConfig, client: OllamaClient) async throws -> FleetInventory {
         FleetInventory(diagnosis: try await FleetDiagnosis.diagnose(config, client: client))
     }
 }

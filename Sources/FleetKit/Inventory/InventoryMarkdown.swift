@@ -1,7 +1,7 @@
 /// Renders a `FleetInventory` as a Markdown table.
-public enum InventoryMarkdown {
+package enum InventoryMarkdown {
     /// The inventory as Markdown: a heading, one table row per present model, and the missing models.
-    public static func render(_ inventory: FleetInventory) -> String {
+    package static func render(_ inventory: FleetInventory) -> String {
         var lines = [
             "# Model inventory",
             "",

@@ -1,9 +1,9 @@
 import ReadinessKit
 /// Why a migration command did not change the state, as a sentence naming what to do instead.
-public struct MigrationRefusal: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
+package struct MigrationRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    package var description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }
@@ -13,7 +13,7 @@ extension MigrationState {
     /// - Parameter requested: A step number the user asked for, which must be that step.
     /// - Throws: `MigrationRefusal` while paused, while a step is gated, when every step is migrated, or when
     ///   `requested` is out of order.
-    public func nextStep(requested: Int? = nil) throws -> Int {
+    package func nextStep(requested: Int? = nil) throws -> Int {
         if let paused {
             throw MigrationRefusal("the migration is paused since \(paused.since) (\(paused.reason)); run 'readiness migrate resume' to continue")
         }
@@ -33,7 +33,7 @@ extension MigrationState {
     /// The gated step `done` would complete.
     /// - Throws: `MigrationRefusal` while paused (`watch` pauses on a degraded model, often the gated one, which
     ///   `done` must not then mark migrated) or when no step is gated (`next` first).
-    public func gatedStep() throws -> Int {
+    package func gatedStep() throws -> Int {
         if let paused {
             throw MigrationRefusal("the migration is paused since \(paused.since) (\(paused.reason)); run 'readiness migrate rollback' or 'readiness migrate resume' first")
         }
@@ -46,7 +46,7 @@ extension MigrationState {
     /// The step `rollback` would restore: `requested`, else the gated step, else the last migrated one.
     /// - Throws: `MigrationRefusal` when there is none, when a later step is still migrated or gated (roll that
     ///   back first), or when the step has no backup.
-    public func stepToRollBack(requested: Int? = nil) throws -> Int {
+    package func stepToRollBack(requested: Int? = nil) throws -> Int {
         let index: Int
         if let requested {
             guard let found = steps.firstIndex(where: { $0.number == requested }) else {
@@ -70,14 +70,14 @@ extension MigrationState {
 
     /// Pauses the migration.
     /// - Throws: `MigrationRefusal` when it is paused already.
-    public mutating func pause(reason: String, at time: String) throws {
+    package mutating func pause(reason: String, at time: String) throws {
         if let paused { throw MigrationRefusal("the migration is already paused since \(paused.since) (\(paused.reason))") }
         paused = Pause(since: time, reason: reason)
     }
 
     /// Resumes a paused migration.
     /// - Throws: `MigrationRefusal` when it is not paused.
-    public mutating func resume() throws {
+    package mutating func resume() throws {
         guard paused != nil else { throw MigrationRefusal("the migration is not paused") }
         paused = nil
     }
@@ -85,7 +85,7 @@ extension MigrationState {
     /// Checks that the state still describes `models`, the migration order of readiness.json, as steps 1 to N.
     /// - Throws: `MigrationRefusal` when the order changed since the migration started, or the steps are not
     ///   numbered 1 to N in order (an edited file: `done` and the step gate go by the number).
-    public func check(models: [String]) throws {
+    package func check(models: [String]) throws {
         guard steps.map(\.model) == models else {
             throw MigrationRefusal("the migration order of readiness.json (\(models.joined(separator: ", "))) differs from the one this migration started with (\(steps.map(\.model).joined(separator: ", "))); restore it, or move .readiness/migration.json aside to start over")
         }

@@ -2,32 +2,32 @@ import Foundation
 
 /// `migration.json`: the conservative migration as one step per model in migration order, and whether it is
 /// paused. Transitions live in `MigrationState+Transitions.swift`; each refusal leaves the state unchanged.
-public struct MigrationState: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 1
+package struct MigrationState: Codable, Sendable, Equatable {
+    package static let currentSchemaVersion = 1
 
-    public var schemaVersion: Int
-    public var steps: [Step]
+    package var schemaVersion: Int
+    package var steps: [Step]
     /// Set while the migration is paused.
-    public var paused: Pause?
+    package var paused: Pause?
 
     /// One model of the migration order.
-    public struct Step: Codable, Sendable, Equatable {
+    package struct Step: Codable, Sendable, Equatable {
         /// 1 for the first model in migration order.
-        public var number: Int
-        public var model: String
-        public var status: Status
+        package var number: Int
+        package var model: String
+        package var status: Status
         /// The backup folder `next` took before the step.
-        public var backup: String?
+        package var backup: String?
         /// Model → metrics of the step's models before the step (from the report `next` gated on).
-        public var baseline: [String: [String: Double]]?
+        package var baseline: [String: [String: Double]]?
         /// Model → metrics after the step (from the report `done` verified with).
-        public var after: [String: [String: Double]]?
+        package var after: [String: [String: Double]]?
         /// When the step last changed status (ISO 8601).
-        public var changedAt: String?
+        package var changedAt: String?
         /// The Ollama `next` gated the step on (redacted): `done`, `rollback` and `watch` act on that one.
-        public var host: String?
+        package var host: String?
 
-        public init(number: Int, model: String) {
+        package init(number: Int, model: String) {
             self.number = number
             self.model = model
             status = .pending
@@ -35,14 +35,14 @@ public struct MigrationState: Codable, Sendable, Equatable {
 
         /// Why acting on `host` (redacted) would judge another server than the step's baseline measured; `nil`
         /// when it is the step's own, or the step records none.
-        public func hostMismatch(_ host: String) -> String? {
+        package func hostMismatch(_ host: String) -> String? {
             guard let gatedOn = self.host, gatedOn != host else { return nil }
             return "step \(number) (\(model)) was gated on \(gatedOn), not \(host): give the same --ollama (or OLLAMA_HOST) as 'readiness migrate next' did"
         }
     }
 
     /// Where a step stands.
-    public enum Status: String, Codable, Sendable {
+    package enum Status: String, Codable, Sendable {
         /// Not started.
         case pending
         /// Its gate passed and its backup was taken: the model may be migrated, then `done`.
@@ -54,13 +54,13 @@ public struct MigrationState: Codable, Sendable, Equatable {
     }
 
     /// Why and since when the migration is paused.
-    public struct Pause: Codable, Sendable, Equatable {
-        public var since: String
-        public var reason: String
+    package struct Pause: Codable, Sendable, Equatable {
+        package var since: String
+        package var reason: String
     }
 
     /// A fresh migration of `models`, in this order.
-    public init(models: [String]) {
+    package init(models: [String]) {
         schemaVersion = Self.currentSchemaVersion
         steps = models.enumerated().map { Step(number: $0.offset + 1, model: $0.element) }
     }

@@ -9,13 +9,13 @@ import Darwin
 
 /// Reads and writes `migration.json` under `migration.lock`, so two `readiness migrate` processes never both
 /// change the state: the second one is refused.
-public final class MigrationStore {
-    public let files: StateFiles
+package final class MigrationStore {
+    package let files: StateFiles
     private var locked = false
 
     /// Takes the lock (O_CREAT | O_EXCL, holding this process's pid).
     /// - Throws: `MigrationRefusal` naming the holder when another process holds it.
-    public init(files: StateFiles) throws {
+    package init(files: StateFiles) throws {
         self.files = files
         try FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true)
         let descriptor = open(files.lock.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
@@ -34,7 +34,7 @@ public final class MigrationStore {
     deinit { release() }
 
     /// Gives the lock back; called by `deinit` too.
-    public func release() {
+    package func release() {
         guard locked else { return }
         unlink(files.lock.path)
         locked = false
@@ -42,7 +42,7 @@ public final class MigrationStore {
 
     /// The state, or a fresh one of `models` when none was written yet.
     /// - Throws: `MigrationRefusal` when migration.json cannot be read or no longer matches `models`.
-    public func load(models: [String]) throws -> MigrationState {
+    package func load(models: [String]) throws -> MigrationState {
         guard let data = FileManager.default.contents(atPath: files.migration.path) else { return MigrationState(models: models) }
         guard let state = try? JSONDecoder().decode(MigrationState.self, from: data),
               state.schemaVersion == MigrationState.currentSchemaVersion else {
@@ -53,7 +53,7 @@ public final class MigrationStore {
     }
 
     /// Writes the state atomically (a temporary file, then a rename).
-    public func save(_ state: MigrationState) throws {
+    package func save(_ state: MigrationState) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try ReportWriter.write(try encoder.encode(state) + Data("\n".utf8), to: files.migration)

@@ -2,56 +2,56 @@ import ReadinessKit
 
 /// What `readiness watch` judges: which steps it watches, and each watched model's figures of one round
 /// against its step's baseline under readiness.json's `watch.tolerances`.
-public enum MigrationWatch {
+package enum MigrationWatch {
     /// The metrics a round is compared on, in the order a degradation is looked for (the first one found
     /// pauses the migration): answers first, then their quality, then their speed.
-    public static let metrics = [
+    package static let metrics = [
         CriterionResult.Metric.successRate, CriterionResult.Metric.quality,
         CriterionResult.Metric.latencyP95, CriterionResult.Metric.latencyAverage,
     ]
 
     /// The steps whose models are watched: every migrated step, and the gated one (the model being migrated
     /// now, the likeliest to degrade). Pending and rolled-back steps run their old model and are not watched.
-    public static func watchedSteps(_ state: MigrationState) -> [MigrationState.Step] {
+    package static func watchedSteps(_ state: MigrationState) -> [MigrationState.Step] {
         state.steps.filter { $0.status == .migrated || $0.status == .gated }
     }
 
     /// The baseline of `step`'s model: the metrics `migrate next` recorded before the step, or `nil` when it
     /// has none of `metrics` (watch cannot judge the model then).
-    public static func baseline(of step: MigrationState.Step) -> [String: Double]? {
+    package static func baseline(of step: MigrationState.Step) -> [String: Double]? {
         guard let figures = step.baseline?[step.model], metrics.contains(where: { figures[$0] != nil }) else { return nil }
         return figures
     }
 
     /// One metric of one model in one round, against its baseline.
-    public struct Figure: Sendable, Equatable, Codable {
+    package struct Figure: Sendable, Equatable, Codable {
         /// A `CriterionResult.Metric` key, e.g. "latency_p95_s".
-        public var metric: String
+        package var metric: String
         /// The round's value; `nil` when the round measured none (no query succeeded).
-        public var value: Double?
-        public var baseline: Double
+        package var value: Double?
+        package var baseline: Double
         /// The worst value within tolerance: the highest latency (the baseline times its factor, and at least
         /// the baseline plus the margin), or the lowest success rate or quality.
-        public var limit: Double
+        package var limit: Double
         /// Whether `value` is beyond `limit` (or missing).
-        public var degraded: Bool
+        package var degraded: Bool
     }
 
     /// A watched model's figures in one round.
-    public struct ModelRound: Sendable, Equatable, Codable {
-        public var step: Int
-        public var model: String
+    package struct ModelRound: Sendable, Equatable, Codable {
+        package var step: Int
+        package var model: String
         /// The step's status ("migrated" or "gated").
-        public var status: String
-        public var figures: [Figure]
+        package var status: String
+        package var figures: [Figure]
 
         /// The figures beyond tolerance, in `MigrationWatch.metrics` order.
-        public var degradations: [Figure] { figures.filter(\.degraded) }
+        package var degradations: [Figure] { figures.filter(\.degraded) }
     }
 
     /// Compares `observed` (a round's metrics of `step`'s model) with `baseline`; metrics the baseline lacks are
     /// not compared.
-    public static func compare(
+    package static func compare(
         step: MigrationState.Step, observed: [String: Double], baseline: [String: Double], tolerances: ReadinessConfig.Watch.Tolerances
     ) -> ModelRound {
         typealias Metric = CriterionResult.Metric
@@ -80,7 +80,7 @@ public enum MigrationWatch {
 
     /// One sentence for a degradation, e.g. "decision_simplifier_v2 (step 5): latency_p95_s 0.231 is 2.04 times
     /// its baseline 0.113 (tolerance 1.5 times, at most 0.17)".
-    public static func sentence(_ figure: Figure, of round: ModelRound, tolerances: ReadinessConfig.Watch.Tolerances) -> String {
+    package static func sentence(_ figure: Figure, of round: ModelRound, tolerances: ReadinessConfig.Watch.Tolerances) -> String {
         let who = "\(round.model) (step \(round.step))"
         guard let value = figure.value else {
             return "\(who): no \(figure.metric) measured (no query succeeded) against its baseline \(MetricsText.number(figure.baseline))"
@@ -97,7 +97,7 @@ public enum MigrationWatch {
     }
 
     /// A round as a table: one row per watched model, each figure as "now (baseline)".
-    public static func table(_ rounds: [ModelRound]) -> [String] {
+    package static func table(_ rounds: [ModelRound]) -> [String] {
         typealias Metric = CriterionResult.Metric
         let columns = [(Metric.successRate, "SUCCESS"), (Metric.quality, "QUALITY"), (Metric.latencyAverage, "AVG S"), (Metric.latencyP95, "P95 S")]
         var rows = [["STEP", "MODEL", "STATUS"] + columns.map(\.1) + ["RESULT"]]

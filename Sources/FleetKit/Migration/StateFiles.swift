@@ -1,19 +1,19 @@
 import Foundation
 
 /// Where the migration keeps its state: `.readiness/` beside readiness.json, so each fleet has its own.
-public struct StateFiles: Sendable, Equatable {
+package struct StateFiles: Sendable, Equatable {
     /// The `.readiness` folder.
-    public var folder: URL
+    package var folder: URL
 
     /// The state files of the fleet whose readiness.json is `config`.
-    public init(config: URL) {
+    package init(config: URL) {
         folder = config.deletingLastPathComponent().appendingPathComponent(".readiness", isDirectory: true)
     }
 
     /// `migration.json`: the steps and their status.
-    public var migration: URL { folder.appendingPathComponent("migration.json") }
+    package var migration: URL { folder.appendingPathComponent("migration.json") }
     /// `migration.lock`: held (with the holder's pid) while a `migrate` command changes the state.
-    public var lock: URL { folder.appendingPathComponent("migration.lock") }
+    package var lock: URL { folder.appendingPathComponent("migration.lock") }
     /// `history.jsonl`: one JSON line per backup, rollback, migration transition, check and gate.
-    public var history: URL { folder.appendingPathComponent("history.jsonl") }
+    package var history: URL { folder.appendingPathComponent("history.jsonl") }
 }

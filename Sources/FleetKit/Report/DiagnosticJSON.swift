@@ -3,15 +3,15 @@ import OllamaKit
 
 /// Renders `model_diagnostic_report.json`: the diagnosis for machines, with sorted keys and RFC 3339 dates
 /// so that two runs over the same fleet give the same bytes.
-public enum DiagnosticJSON {
+package enum DiagnosticJSON {
     /// The file name the action plan's report gets as JSON.
-    public static let fileName = "model_diagnostic_report.json"
+    package static let fileName = "model_diagnostic_report.json"
 
     /// Bumped when a key changes meaning or disappears.
-    public static let schemaVersion = 1
+    package static let schemaVersion = 1
 
     /// The report for `diagnosis`, pretty printed and ending with a newline.
-    public static func render(_ diagnosis: FleetDiagnosis) -> String {
+    package static func render(_ diagnosis: FleetDiagnosis) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Plain strings, numbers and booleans only: encoding cannot fail.

@@ -3,15 +3,15 @@ import ReadinessKit
 
 /// Renders `model_diagnostic_report.md`: the fleet table, the missing models in build order with their bases,
 /// the drift of present models, and what to do next.
-public enum DiagnosticMarkdown {
+package enum DiagnosticMarkdown {
     /// The file name the action plan gives the report.
-    public static let fileName = "model_diagnostic_report.md"
+    package static let fileName = "model_diagnostic_report.md"
 
     /// The report for `diagnosis`.
     /// - Parameters:
     ///   - diagnosis: What was found.
     ///   - folder: Modelfile paths inside this folder are written relative to it (e.g. the current directory).
-    public static func render(_ diagnosis: FleetDiagnosis, relativeTo folder: URL? = nil) -> String {
+    package static func render(_ diagnosis: FleetDiagnosis, relativeTo folder: URL? = nil) -> String {
         let missing = diagnosis.missing, drifted = diagnosis.drifted
         let problems = diagnosis.models.filter { $0.problem != nil }
         var lines = [

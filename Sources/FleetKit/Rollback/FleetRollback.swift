@@ -6,16 +6,16 @@ import ReadinessReports
 /// Re-creates models from a backup through `/api/create`, the way `FleetBuilder` builds them. Each model is
 /// built under a temporary name first and checked against the backup; only then is it copied over the
 /// model's name. A model that could not be re-created is never deleted or replaced.
-public enum FleetRollback {
+package enum FleetRollback {
     /// One model restored.
-    public struct Restored: Sendable, Equatable {
-        public var model: String
+    package struct Restored: Sendable, Equatable {
+        package var model: String
         /// The installed model it was built FROM.
-        public var base: String
+        package var base: String
         /// The backup's digest of the model, for comparison with the restored one.
-        public var digest: String?
+        package var digest: String?
         /// What went wrong after the model was restored (a temporary model left behind).
-        public var warnings: [String]
+        package var warnings: [String]
     }
 
     /// Restores `model` from the backup in `folder`.
@@ -26,7 +26,7 @@ public enum FleetRollback {
     ///   - timeout: The limit of the create request; the client's default when `nil`.
     /// - Throws: `FleetError.rollbackRefused` saying why, with the model left as it was; `OllamaError` when
     ///   Ollama cannot be asked what is installed.
-    public static func restore(_ model: String, from folder: URL, client: OllamaClient, timeout: Duration? = nil) async throws -> Restored {
+    package static func restore(_ model: String, from folder: URL, client: OllamaClient, timeout: Duration? = nil) async throws -> Restored {
         func refuse(_ reason: String) -> FleetError { .rollbackRefused(model, reason: reason) }
         let verification = BackupManifest.verify(folder: folder)
         guard let entry = verification.manifest?.entry(for: model) else {

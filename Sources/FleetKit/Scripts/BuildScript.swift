@@ -4,13 +4,13 @@
 /// At run time it skips each model Ollama already has (`ollama show`), so running it twice is safe; pulls a
 /// base model Ollama lacks; logs one line per model; and stops at the first failure, naming the model and
 /// the command, with that command's exit status.
-public enum BuildScript {
+package enum BuildScript {
     /// The file name the action plan gives the script.
-    public static let fileName = "build_critical_models.sh"
+    package static let fileName = "build_critical_models.sh"
 
     /// The script for `diagnosis`.
     /// - Throws: `FleetError.unsafeScriptValue` when a name or path has a control character or line break.
-    public static func render(_ diagnosis: FleetDiagnosis) throws -> String {
+    package static func render(_ diagnosis: FleetDiagnosis) throws -> String {
         let missing = diagnosis.missing
         var lines: [String] = []
         for model in missing {

@@ -4,14 +4,14 @@
 ///
 /// The script matches keywords as substrings (`grep -iF`), a little looser than `FleetValidator`, which
 /// matches whole words as the quality score does.
-public enum ValidateScript {
+package enum ValidateScript {
     /// The file name the action plan gives the script.
-    public static let fileName = "validate_critical_models.sh"
+    package static let fileName = "validate_critical_models.sh"
 
     /// The script for `checks` (see `FleetValidator.checks(for:)`).
     /// - Throws: `FleetError.unsafeScriptValue` when a name has a control character or line break, or a prompt
     ///   or keyword a control character other than a line break or tab.
-    public static func render(_ checks: [ValidationCheck]) throws -> String {
+    package static func render(_ checks: [ValidationCheck]) throws -> String {
         let lines = try checks.map { check in
             var words = [
                 try ScriptValue.quoted(check.model, "model name"),

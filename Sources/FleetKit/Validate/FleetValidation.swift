@@ -1,13 +1,13 @@
 /// One critical model's check: its first test prompt and the keywords the answer should mention.
-public struct ValidationCheck: Sendable, Equatable {
+package struct ValidationCheck: Sendable, Equatable {
     /// The model to ask.
-    public var model: String
+    package var model: String
     /// What to ask it.
-    public var prompt: String
+    package var prompt: String
     /// Any one of these (case-insensitive) makes the answer pass; none expected means any non-empty answer does.
-    public var expect: [String]
+    package var expect: [String]
 
-    public init(model: String, prompt: String, expect: [String]) {
+    package init(model: String, prompt: String, expect: [String]) {
         self.model = model
         self.prompt = prompt
         self.expect = expect
@@ -15,30 +15,30 @@ public struct ValidationCheck: Sendable, Equatable {
 }
 
 /// The outcome of `FleetValidator.validate`: one result per critical model.
-public struct FleetValidation: Sendable, Equatable {
+package struct FleetValidation: Sendable, Equatable {
     /// The critical models' results, in readiness.json order.
-    public var results: [ModelValidation]
+    package var results: [ModelValidation]
 
-    public init(results: [ModelValidation]) {
+    package init(results: [ModelValidation]) {
         self.results = results
     }
 
     /// Whether every critical model passed.
-    public var passed: Bool { results.allSatisfy(\.passed) }
+    package var passed: Bool { results.allSatisfy(\.passed) }
 }
 
 /// How one critical model answered its check.
-public struct ModelValidation: Sendable, Equatable {
+package struct ModelValidation: Sendable, Equatable {
     /// What was asked.
-    public var check: ValidationCheck
+    package var check: ValidationCheck
     /// The answer, when the model gave one.
-    public var answer: String?
+    package var answer: String?
     /// The expected keywords the answer mentions.
-    public var matched: [String]
+    package var matched: [String]
     /// Why it failed: no answer (and Ollama's reason), an empty answer, or no expected keyword; `nil` when it passed.
-    public var failure: String?
+    package var failure: String?
 
-    public init(check: ValidationCheck, answer: String?, matched: [String], failure: String?) {
+    package init(check: ValidationCheck, answer: String?, matched: [String], failure: String?) {
         self.check = check
         self.answer = answer
         self.matched = matched
@@ -46,5 +46,5 @@ public struct ModelValidation: Sendable, Equatable {
     }
 
     /// Whether the answer was non-empty and mentioned an expected keyword.
-    public var passed: Bool { failure == nil }
+    package var passed: Bool { failure == nil }
 }

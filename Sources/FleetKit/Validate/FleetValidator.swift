@@ -6,9 +6,9 @@ import ReadinessKit
 ///
 /// The model answers with its own SYSTEM prompt (a prompt's `system` override is not sent): the point is to
 /// check the model as built. `ValidateScript` runs the same checks with the `ollama` command.
-public enum FleetValidator {
+package enum FleetValidator {
     /// The checks for `config`: each critical model's first test prompt, in readiness.json order.
-    public static func checks(for config: ReadinessConfig) -> [ValidationCheck] {
+    package static func checks(for config: ReadinessConfig) -> [ValidationCheck] {
         config.criticalModels.compactMap { model in
             model.prompts.first.map { ValidationCheck(model: model.name, prompt: $0.prompt, expect: $0.expect) }
         }
@@ -20,7 +20,7 @@ public enum FleetValidator {
     ///   - client: The Ollama to ask.
     ///   - timeout: The limit per answer; the client's default when `nil`.
     /// - Returns: A result per critical model; a request that fails is that model's failure.
-    public static func validate(
+    package static func validate(
         _ config: ReadinessConfig, client: OllamaClient, timeout: Duration? = nil
     ) async -> FleetValidation {
         var results: [ModelValidation] = []

@@ -1,8 +1,8 @@
 /// Renders a `FleetValidation` as the lines `validate_critical_models.sh` prints: PASS or FAIL per model,
 /// then a summary.
-public enum ValidationText {
+package enum ValidationText {
     /// The validation as text ending with a newline.
-    public static func render(_ validation: FleetValidation) -> String {
+    package static func render(_ validation: FleetValidation) -> String {
         var lines = validation.results.map { result in
             if let failure = result.failure { return "FAIL \(result.check.model): \(failure)" }
             guard let keyword = result.matched.first else { return "PASS \(result.check.model): answered (no keywords expected)" }

@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 
 /// `ollama-sim`: parses the command line, loads the scenario, serves it until a signal, or around a command.
-public enum SimulatorCLI {
+package enum SimulatorCLI {
     /// Runs the simulator with the arguments after the program name.
     /// - Returns: The exit status: 0 after SIGINT/SIGTERM, `--help` or `--version`, 2 for a usage error or bad scenario,
     ///   1 when the address cannot be bound, or the status of the command given after `--`.
-    public static func main(_ arguments: [String]) -> Int32 {
+    package static func main(_ arguments: [String]) -> Int32 {
         let options: SimulatorOptions
         do {
             options = try SimulatorOptions.parse(arguments)

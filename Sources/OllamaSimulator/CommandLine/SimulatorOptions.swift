@@ -2,21 +2,21 @@ import OllamaKit
 
 /// The command line of `ollama-sim`: `--scenario FILE [--host HOST] [--port PORT] [-- COMMAND ARG...]`,
 /// or `-h`/`--help`, or `--version`.
-public struct SimulatorOptions: Equatable, Sendable {
+package struct SimulatorOptions: Equatable, Sendable {
     /// The scenario file to serve.
-    public var scenarioPath: String
+    package var scenarioPath: String
     /// The IPv4 address to bind.
-    public var host: String
+    package var host: String
     /// The port to bind; 0 picks a free one.
-    public var port: Int
+    package var port: Int
     /// A command to run while the server is up (after `--`); the simulator exits with its status.
-    public var command: [String]
+    package var command: [String]
     /// `-h` or `--help` was given: print the help and exit.
-    public var help: Bool
+    package var help: Bool
     /// `--version` was given: print the version and exit.
-    public var version: Bool
+    package var version: Bool
 
-    public init(
+    package init(
         scenarioPath: String, host: String = "127.0.0.1", port: Int = 11434, command: [String] = [],
         help: Bool = false, version: Bool = false
     ) {
@@ -29,23 +29,23 @@ public struct SimulatorOptions: Equatable, Sendable {
     }
 
     /// The options that take a value.
-    public static let valueOptions = ["--scenario", "--host", "--port"]
+    package static let valueOptions = ["--scenario", "--host", "--port"]
     /// The options that take none.
-    public static let flags = ["-h", "--help", "--version"]
+    package static let flags = ["-h", "--help", "--version"]
 
     /// The one-line synopsis printed under usage errors.
-    public static let usage = "Usage: ollama-sim --scenario FILE [--host HOST] [--port PORT] [-- COMMAND [ARG...]]"
+    package static let usage = "Usage: ollama-sim --scenario FILE [--host HOST] [--port PORT] [-- COMMAND [ARG...]]"
 
     /// What `--version` prints.
-    public static let versionText = "ollama-sim \(ToolVersion.current)"
+    package static let versionText = "ollama-sim \(ToolVersion.current)"
 
     /// What a usage error prints on standard error: the error, the usage line and where to get help.
-    public static func errorText(_ error: UsageError) -> String {
+    package static func errorText(_ error: UsageError) -> String {
         "Error: \(error)\n\(usage)\nSee 'ollama-sim --help' for more information."
     }
 
     /// The text `--help` prints.
-    public static let helpText = """
+    package static let helpText = """
         ollama-sim: an Ollama-compatible HTTP server driven by a scenario file.
 
         \(usage)
@@ -66,7 +66,7 @@ public struct SimulatorOptions: Equatable, Sendable {
     /// a repeated option keeps its last value, and everything after `--` is the command.
     /// `--scenario` is required unless help or the version is asked for.
     /// - Throws: `UsageError` for an unknown option, a missing or bad value, or a missing `--scenario`.
-    public static func parse(_ arguments: [String]) throws -> SimulatorOptions {
+    package static func parse(_ arguments: [String]) throws -> SimulatorOptions {
         var options = SimulatorOptions(scenarioPath: "")
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
@@ -110,7 +110,7 @@ public struct SimulatorOptions: Equatable, Sendable {
 }
 
 /// A command line `ollama-sim` cannot run; the description is the sentence after "Error: ".
-public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     private enum Code: Equatable, Sendable {
         case unknownOption(String)
         case missingValue(String)
@@ -124,21 +124,21 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     private let code: Code
 
     /// An option the simulator does not have.
-    public static func unknownOption(_ name: String) -> UsageError { UsageError(code: .unknownOption(name)) }
+    package static func unknownOption(_ name: String) -> UsageError { UsageError(code: .unknownOption(name)) }
     /// An option given without its value.
-    public static func missingValue(_ name: String) -> UsageError { UsageError(code: .missingValue(name)) }
+    package static func missingValue(_ name: String) -> UsageError { UsageError(code: .missingValue(name)) }
     /// A flag given a value.
-    public static func unexpectedValue(_ name: String) -> UsageError { UsageError(code: .unexpectedValue(name)) }
+    package static func unexpectedValue(_ name: String) -> UsageError { UsageError(code: .unexpectedValue(name)) }
     /// A port that is not 0...65535.
-    public static func badPort(_ value: String) -> UsageError { UsageError(code: .badPort(value)) }
+    package static func badPort(_ value: String) -> UsageError { UsageError(code: .badPort(value)) }
     /// A bare argument where an option belongs.
-    public static func unexpectedArgument(_ value: String) -> UsageError { UsageError(code: .unexpectedArgument(value)) }
+    package static func unexpectedArgument(_ value: String) -> UsageError { UsageError(code: .unexpectedArgument(value)) }
     /// No `--scenario`.
-    public static let missingScenario = UsageError(code: .missingScenario)
+    package static let missingScenario = UsageError(code: .missingScenario)
     /// `--` with nothing after it.
-    public static let missingCommand = UsageError(code: .missingCommand)
+    package static let missingCommand = UsageError(code: .missingCommand)
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .unknownOption(let name): "Unknown option '\(name)'"
         case .missingValue(let name): "Missing value for option '\(name)'"

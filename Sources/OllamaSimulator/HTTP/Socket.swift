@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// A POSIX call that failed, carrying the call's name and the `strerror` text (like swift-nio's `IOError`).
-public struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
     private enum Code: Equatable, Sendable {
         case call(name: String, errno: Int32)
         case badAddress(String)
@@ -23,12 +23,12 @@ public struct SocketError: Error, Equatable, Sendable, CustomStringConvertible {
     static let timedOut = SocketError(code: .timedOut)
 
     /// The `errno` of a failed call, `nil` for other errors.
-    public var errnoCode: Int32? {
+    package var errnoCode: Int32? {
         if case .call(_, let errno) = code { return errno }
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .call(let name, let errno):
             "\(name) failed: \(String(cString: strerror(errno))) (errno \(errno))"

@@ -4,7 +4,7 @@ import StrictJSON
 extension Scenario {
     /// Reads and validates a scenario file.
     /// - Throws: `ScenarioError` naming the file, the key path and what is wrong.
-    public static func load(from url: URL) throws -> Scenario {
+    package static func load(from url: URL) throws -> Scenario {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -18,7 +18,7 @@ extension Scenario {
     /// Parses strict JSON (no duplicate keys, trailing commas, comments, ...) and validates it as a scenario.
     /// - Parameter source: How errors name the input, usually the file path.
     /// - Throws: `ScenarioError` naming `source` and the line and column, or the key path, of what is wrong.
-    public static func decode(_ data: Data, source: String) throws -> Scenario {
+    package static func decode(_ data: Data, source: String) throws -> Scenario {
         let root: JSONNode
         do {
             root = try JSONParser.parse(Array(data))

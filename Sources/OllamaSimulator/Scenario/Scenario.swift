@@ -1,22 +1,22 @@
 import OllamaKit
 
 /// What an `ollama-sim` server holds and how its models behave, read from a JSON scenario file.
-public struct Scenario: Sendable, Equatable {
+package struct Scenario: Sendable, Equatable {
     /// The version `/api/version` reports.
-    public var version: String
+    package var version: String
     /// Generations each loaded model serves at once, like `OLLAMA_NUM_PARALLEL`; further requests wait in arrival order.
-    public var numParallel: Int
+    package var numParallel: Int
     /// Models loaded at once, like `OLLAMA_MAX_LOADED_MODELS`; the least recently used idle one is evicted to
     /// load another. `nil` (the default) sets no limit.
-    public var maxLoadedModels: Int?
+    package var maxLoadedModels: Int?
     /// Makes random choices (latency ranges, fault rates) reproducible.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The models the scenario knows, installed or not.
-    public var models: [Model]
+    package var models: [Model]
     /// Models not installed that `/api/pull` can download; pulling installs them as they are described.
-    public var registry: [Model]
+    package var registry: [Model]
 
-    public init(version: String = "0.12.6", numParallel: Int = 1, maxLoadedModels: Int? = nil, seed: UInt64 = 0, models: [Model], registry: [Model] = []) {
+    package init(version: String = "0.12.6", numParallel: Int = 1, maxLoadedModels: Int? = nil, seed: UInt64 = 0, models: [Model], registry: [Model] = []) {
         self.version = version
         self.numParallel = numParallel
         self.maxLoadedModels = maxLoadedModels
@@ -26,27 +26,27 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// One model: its metadata, its Modelfile and its behaviour.
-    public struct Model: Sendable, Equatable {
+    package struct Model: Sendable, Equatable {
         /// The name, e.g. "llama3.2:3b" or "louisville_expert_v3" (":latest" implied).
-        public var name: String
+        package var name: String
         /// `false` for a model the scenario describes but that only exists once `/api/create` builds it.
-        public var installed: Bool
+        package var installed: Bool
         /// The architecture family, e.g. "llama".
-        public var family: String
+        package var family: String
         /// The parameter count as Ollama prints it, e.g. "3.2B".
-        public var parameterSize: String
+        package var parameterSize: String
         /// The quantization, e.g. "Q4_K_M".
-        public var quantizationLevel: String
+        package var quantizationLevel: String
         /// Size on disk in bytes.
-        public var sizeBytes: Int64
+        package var sizeBytes: Int64
         /// The manifest digest (64 hex digits); derived from the name when absent.
-        public var digest: String?
+        package var digest: String?
         /// The Modelfile the model was built from.
-        public var modelfile: ModelfileFields
+        package var modelfile: ModelfileFields
         /// How the model answers.
-        public var behaviour: Behaviour
+        package var behaviour: Behaviour
 
-        public init(
+        package init(
             name: String, installed: Bool = true, family: String = "llama", parameterSize: String = "3.2B",
             quantizationLevel: String = "Q4_K_M", sizeBytes: Int64 = 2_019_393_189, digest: String? = nil,
             modelfile: ModelfileFields = ModelfileFields(), behaviour: Behaviour = Behaviour()
@@ -64,19 +64,19 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The Modelfile commands `/api/show` reports.
-    public struct ModelfileFields: Sendable, Equatable {
+    package struct ModelfileFields: Sendable, Equatable {
         /// The FROM model, e.g. "llama3.2:3b".
-        public var from: String?
+        package var from: String?
         /// The SYSTEM message.
-        public var system: String?
+        package var system: String?
         /// The TEMPLATE.
-        public var template: String?
+        package var template: String?
         /// PARAMETER values: numbers, strings, booleans, or arrays of them for repeated ones such as `stop`.
-        public var parameters: [String: JSONValue]
+        package var parameters: [String: JSONValue]
         /// The LICENSE text.
-        public var license: String?
+        package var license: String?
 
-        public init(
+        package init(
             from: String? = nil, system: String? = nil, template: String? = nil,
             parameters: [String: JSONValue] = [:], license: String? = nil
         ) {
@@ -89,23 +89,23 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// How a model answers generate and chat requests.
-    public struct Behaviour: Sendable, Equatable {
+    package struct Behaviour: Sendable, Equatable {
         /// Replies chosen by the prompt; the first rule whose text the prompt contains wins.
-        public var replies: [ReplyRule]
+        package var replies: [ReplyRule]
         /// The reply when no rule matches.
-        public var defaultReply: String
+        package var defaultReply: String
         /// Time from the start of generation to the first token (prompt evaluation).
-        public var latency: Latency
+        package var latency: Latency
         /// Streaming speed; `nil` sends all tokens at once.
-        public var tokensPerSecond: Double?
+        package var tokensPerSecond: Double?
         /// Time to load the model when it is not loaded yet.
-        public var loadDuration: Double
+        package var loadDuration: Double
         /// Failures, tried in order; the first whose rate fires decides the answer.
-        public var faults: [Fault]
+        package var faults: [Fault]
         /// A slowdown that sets in after a number of requests; `nil`: the model keeps its speed.
-        public var degradation: Degradation?
+        package var degradation: Degradation?
 
-        public init(
+        package init(
             replies: [ReplyRule] = [], defaultReply: String = "I am a simulated model and have no answer for that.",
             latency: Latency = .fixed(0), tokensPerSecond: Double? = nil, loadDuration: Double = 0, faults: [Fault] = [],
             degradation: Degradation? = nil
@@ -127,33 +127,33 @@ public struct Scenario: Sendable, Equatable {
     ///
     /// Requests are the model's generate and chat requests with a prompt or messages, counted from the
     /// simulator's start whatever their prompt; warm-ups (a request without a prompt) and unloads do not count.
-    public struct Degradation: Sendable, Equatable {
+    package struct Degradation: Sendable, Equatable {
         /// How many requests the model answers at its normal speed (0: slow from the first).
-        public var afterRequests: Int
+        package var afterRequests: Int
         /// How many times longer its latency and token interval become (more than 1, e.g. 2 for twice as slow).
-        public var latencyFactor: Double
+        package var latencyFactor: Double
 
-        public init(afterRequests: Int, latencyFactor: Double) {
+        package init(afterRequests: Int, latencyFactor: Double) {
             self.afterRequests = afterRequests
             self.latencyFactor = latencyFactor
         }
     }
 
     /// A reply used when the prompt contains a text (case-insensitively).
-    public struct ReplyRule: Sendable, Equatable {
+    package struct ReplyRule: Sendable, Equatable {
         /// The text to look for in the prompt (the last user message of a chat).
-        public var whenPromptContains: String
+        package var whenPromptContains: String
         /// The answer.
-        public var reply: String
+        package var reply: String
 
-        public init(whenPromptContains: String, reply: String) {
+        package init(whenPromptContains: String, reply: String) {
             self.whenPromptContains = whenPromptContains
             self.reply = reply
         }
     }
 
     /// A duration in seconds: fixed, or drawn uniformly from a range with the scenario's seed.
-    public enum Latency: Sendable, Equatable {
+    package enum Latency: Sendable, Equatable {
         /// Always this many seconds.
         case fixed(Double)
         /// Between `min` and `max` seconds.
@@ -161,19 +161,19 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// A way a model fails, with how often it does.
-    public struct Fault: Sendable, Equatable {
+    package struct Fault: Sendable, Equatable {
         /// What goes wrong.
-        public var kind: Kind
+        package var kind: Kind
         /// The fraction of requests it happens to (0...1).
-        public var rate: Double
+        package var rate: Double
         /// For `.error`: the HTTP status (default 500).
-        public var status: Int
+        package var status: Int
         /// For `.error`: the text of `{"error": …}`.
-        public var message: String
+        package var message: String
         /// For `.truncateStream`: tokens sent before the connection is cut (default: half the reply).
-        public var afterTokens: Int?
+        package var afterTokens: Int?
 
-        public init(kind: Kind, rate: Double = 1, status: Int = 500, message: String = Fault.defaultMessage, afterTokens: Int? = nil) {
+        package init(kind: Kind, rate: Double = 1, status: Int = 500, message: String = Fault.defaultMessage, afterTokens: Int? = nil) {
             self.kind = kind
             self.rate = rate
             self.status = status
@@ -182,10 +182,10 @@ public struct Scenario: Sendable, Equatable {
         }
 
         /// What Ollama says when its model runner dies.
-        public static let defaultMessage = "llama runner process has terminated: exit status 2"
+        package static let defaultMessage = "llama runner process has terminated: exit status 2"
 
         /// The kinds of failure the simulator can act out.
-        public enum Kind: String, Sendable, Equatable, CaseIterable {
+        package enum Kind: String, Sendable, Equatable, CaseIterable {
             /// Answer `status` with `{"error": message}` before any output.
             case error
             /// Never answer; hold the connection until the client gives up.
@@ -230,7 +230,7 @@ extension Scenario.Latency: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
 
     /// Seconds as a bare number, a range as `{"min": …, "max": …}`.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         switch self {
         case .fixed(let seconds):
             var container = encoder.singleValueContainer()

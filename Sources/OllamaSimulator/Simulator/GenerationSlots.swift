@@ -2,27 +2,27 @@ import Foundation
 import OllamaKit
 
 /// What the simulator observed while serving, for tests that check queueing without timing anything.
-public struct SimulatorStatistics: Sendable, Equatable {
+package struct SimulatorStatistics: Sendable, Equatable {
     /// HTTP requests answered or being answered.
-    public var requests: Int
+    package var requests: Int
     /// Generations (generate, chat, loads) admitted to run.
-    public var generationsStarted: Int
+    package var generationsStarted: Int
     /// Generations that have finished, successfully or not.
-    public var generationsFinished: Int
+    package var generationsFinished: Int
     /// The most generations that ran at the same time, over all models.
-    public var peakConcurrentGenerations: Int
+    package var peakConcurrentGenerations: Int
     /// The most generations of one model that ran at the same time; never above the scenario's `numParallel`.
-    public var peakConcurrentPerModel: Int
+    package var peakConcurrentPerModel: Int
     /// The most generations that waited for a free slot at the same time.
-    public var peakQueuedGenerations: Int
+    package var peakQueuedGenerations: Int
     /// Model loads, in order ("name:tag"): one per cold start.
-    public var loads: [String]
+    package var loads: [String]
     /// Models unloaded to make room (least recently used first), in order.
-    public var evictions: [String]
+    package var evictions: [String]
     /// The most models loaded at the same time; never above the scenario's `maxLoadedModels`.
-    public var peakLoadedModels: Int
+    package var peakLoadedModels: Int
 
-    public init(
+    package init(
         requests: Int = 0, generationsStarted: Int = 0, generationsFinished: Int = 0,
         peakConcurrentGenerations: Int = 0, peakConcurrentPerModel: Int = 0, peakQueuedGenerations: Int = 0,
         loads: [String] = [], evictions: [String] = [], peakLoadedModels: Int = 0

@@ -8,7 +8,7 @@ import Darwin
 
 /// The world the runner talks to: environment, folders, console and clock, plus how suites are run.
 /// Tests build one with captured output and a recorded suite run.
-public struct RunnerContext: Sendable {
+package struct RunnerContext: Sendable {
     var environment: [String: String]
     var currentDirectory: URL
     /// Whether stdout is a terminal (progress redraws one line) or not (plain lines).
@@ -37,7 +37,7 @@ public struct RunnerContext: Sendable {
     }
 
     /// The real process: its environment, working directory, stdout and stderr.
-    public static func live() -> RunnerContext {
+    package static func live() -> RunnerContext {
         RunnerContext(
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A readiness.json that cannot be used: it names the file, the key path, what is wrong and the fix.
-public struct ConfigError: Error, Equatable, CustomStringConvertible {
+package struct ConfigError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
         case notFound
         case unreadable(reason: String)
@@ -11,7 +11,7 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
 
     private let code: Code
     /// The config file as the user named it.
-    public let file: String
+    package let file: String
 
     private init(_ code: Code, file: String) {
         self.code = code
@@ -19,32 +19,32 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The file does not exist.
-    public static func notFound(_ file: String) -> ConfigError {
+    package static func notFound(_ file: String) -> ConfigError {
         ConfigError(.notFound, file: file)
     }
 
     /// The file exists but could not be read.
-    public static func unreadable(_ file: String, reason: String) -> ConfigError {
+    package static func unreadable(_ file: String, reason: String) -> ConfigError {
         ConfigError(.unreadable(reason: reason), file: file)
     }
 
     /// The file is not strict JSON; `reason` gives the line and column, the problem and the fix.
-    public static func invalidJSON(_ file: String, reason: String) -> ConfigError {
+    package static func invalidJSON(_ file: String, reason: String) -> ConfigError {
         ConfigError(.invalidJSON(reason: reason), file: file)
     }
 
     /// A value at `keyPath` (e.g. `models[3].prompts[0].expect`) is wrong.
-    public static func invalidValue(_ file: String, keyPath: String, problem: String, fix: String) -> ConfigError {
+    package static func invalidValue(_ file: String, keyPath: String, problem: String, fix: String) -> ConfigError {
         ConfigError(.invalidValue(keyPath: keyPath, problem: problem, fix: fix), file: file)
     }
 
     /// The key path of the offending value, or `nil` when the whole file is at fault.
-    public var keyPath: String? {
+    package var keyPath: String? {
         if case .invalidValue(let keyPath, _, _) = code { return keyPath }
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .notFound:
             "\(file): file not found. Create it (fixtures/mirador/readiness.json is an example) or set READINESS_CONFIG to its path."

@@ -3,33 +3,33 @@ import Foundation
 extension ReadinessConfig {
     /// How `readiness watch` probes the migrated models, and how far each may fall from its step's baseline
     /// before the migration is paused: readiness.json's optional `watch` section.
-    public struct Watch: Sendable, Equatable {
+    package struct Watch: Sendable, Equatable {
         /// How many times each test prompt is sent per watch round (`watch.rounds`, 1...100).
-        public var rounds = 1
-        public var tolerances = Tolerances()
+        package var rounds = 1
+        package var tolerances = Tolerances()
 
-        public init() {}
+        package init() {}
 
         /// `watch.tolerances`: a model is degraded when one of its figures in a round goes beyond one of these.
-        public struct Tolerances: Sendable, Equatable, Encodable {
+        package struct Tolerances: Sendable, Equatable, Encodable {
             /// The 95th-percentile latency may grow to at most this many times the baseline's (>= 1).
-            public var latencyP95Factor = 1.5
+            package var latencyP95Factor = 1.5
             /// The average latency may grow to at most this many times the baseline's (>= 1).
-            public var latencyAverageFactor = 1.5
+            package var latencyAverageFactor = 1.5
             /// The success rate may fall by at most this much below the baseline's (0...1, absolute).
-            public var successRateDrop = 0.1
+            package var successRateDrop = 0.1
             /// The quality score may fall by at most this much below the baseline's (0...1, absolute).
-            public var qualityDrop = 0.1
+            package var qualityDrop = 0.1
             /// A latency is degraded only when it also exceeds the baseline's by more than this many seconds
             /// (0...3600): a fast model's timing noise (0.1 s becoming 0.2 s) is not a degradation.
-            public var latencyMarginSeconds = 0.25
+            package var latencyMarginSeconds = 0.25
 
-            public init() {}
+            package init() {}
         }
 
         /// The keys of `watch` and of `watch.tolerances`, as readiness.json spells them.
-        public static let keys = ["rounds", "tolerances"]
-        public static let toleranceKeys = ["latencyP95Factor", "latencyAverageFactor", "latencyMarginSeconds", "successRateDrop", "qualityDrop"]
+        package static let keys = ["rounds", "tolerances"]
+        package static let toleranceKeys = ["latencyP95Factor", "latencyAverageFactor", "latencyMarginSeconds", "successRateDrop", "qualityDrop"]
     }
 }
 

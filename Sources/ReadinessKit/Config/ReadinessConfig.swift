@@ -29,7 +29,7 @@ public struct ReadinessConfig: Sendable, Equatable {
     /// passes it and reports it UNDECIDED. `nil`: no limit.
     public var deadlineSeconds: Int?
     /// How `readiness watch` probes the migrated models and its tolerances (`watch`; defaults when absent).
-    public var watch = Watch()
+    package var watch = Watch()
 
     init(
         file: URL, ollama: Ollama, thresholds: Thresholds, models: [Model], backup: Backup?, migration: Migration?,

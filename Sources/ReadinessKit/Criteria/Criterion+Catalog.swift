@@ -1,16 +1,16 @@
 extension Criterion {
     /// The module of the built-in criteria's tests; only they may record a catalog criterion.
-    public static let catalogModule = "ReadinessCriteria"
+    package static let catalogModule = "ReadinessCriteria"
 
     /// Every criterion, in the order of the README's criteria table. A new catalog criterion is one declaration below
     /// plus its place here; the default gate and the checklist follow from this list.
-    public static let all: [Criterion] = [
+    package static let all: [Criterion] = [
         .modelsAvailable, .modelsRespond, .successRate, .responseTime, .quality, .backupScripts,
         .configs, .ollamaService, .diskSpace, .migrationScripts, .docs,
     ]
 
     /// All critical models present in Ollama (`/api/tags`, Ollama's name:tag rules).
-    public static let modelsAvailable = Criterion(
+    package static let modelsAvailable = Criterion(
         id: "models-available", title: "All critical models available in Ollama",
         area: .availability, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
@@ -18,7 +18,7 @@ extension Criterion {
         }
     )
     /// Every critical model answers every test prompt.
-    public static let modelsRespond = Criterion(
+    package static let modelsRespond = Criterion(
         id: "models-respond", title: "All critical models respond to test queries",
         area: .functionality, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
@@ -29,7 +29,7 @@ extension Criterion {
         }
     )
     /// Success rate over all test queries above the threshold.
-    public static let successRate = Criterion(
+    package static let successRate = Criterion(
         id: "success-rate", title: "Performance testing success rate",
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .fleet { checklist in
@@ -39,7 +39,7 @@ extension Criterion {
         }
     )
     /// Average response time below the threshold.
-    public static let responseTime = Criterion(
+    package static let responseTime = Criterion(
         id: "response-time", title: "Average response time",
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
@@ -51,7 +51,7 @@ extension Criterion {
         }
     )
     /// Quality score above the threshold, per model.
-    public static let quality = Criterion(
+    package static let quality = Criterion(
         id: "quality", title: "Answer quality score",
         area: .performance, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
@@ -62,7 +62,7 @@ extension Criterion {
         }
     )
     /// Backup scripts exist, are executable and pass `bash -n`.
-    public static let backupScripts = Criterion(
+    package static let backupScripts = Criterion(
         id: "backup-scripts", title: "Backup scripts available and executable",
         area: .backup, severity: .critical, needsOllama: false,
         evaluation: .fleet { checklist in
@@ -72,7 +72,7 @@ extension Criterion {
         }
     )
     /// Optimized configurations exist, parse and match the deployed models.
-    public static let configs = Criterion(
+    package static let configs = Criterion(
         id: "configs", title: "Optimized configurations match the deployed models",
         area: .config, severity: .critical, needsOllama: true,
         evaluation: .perModel { checklist, model in
@@ -83,7 +83,7 @@ extension Criterion {
         }
     )
     /// Ollama answers `/api/version`, at least the minimum version.
-    public static let ollamaService = Criterion(
+    package static let ollamaService = Criterion(
         id: "ollama-service", title: "Ollama service running properly",
         area: .systemHealth, severity: .critical, needsOllama: true,
         evaluation: .fleet { checklist in
@@ -95,7 +95,7 @@ extension Criterion {
         }
     )
     /// The disk holding the models is used less than the threshold.
-    public static let diskSpace = Criterion(
+    package static let diskSpace = Criterion(
         id: "disk-space", title: "Disk space for models",
         area: .systemHealth, severity: .recommended, needsOllama: false,
         evaluation: .fleet { checklist in
@@ -109,7 +109,7 @@ extension Criterion {
         }
     )
     /// Migration scripts exist, are executable and their dry run succeeds.
-    public static let migrationScripts = Criterion(
+    package static let migrationScripts = Criterion(
         id: "migration-scripts", title: "Migration scripts tested",
         area: .migration, severity: .recommended, needsOllama: false,
         evaluation: .fleet { checklist in
@@ -127,7 +127,7 @@ extension Criterion {
         }
     )
     /// Documentation exists, is non-empty and is newer than the models it describes.
-    public static let docs = Criterion(
+    package static let docs = Criterion(
         id: "docs", title: "Documentation complete and current",
         area: .documentation, severity: .recommended, needsOllama: false,
         evaluation: .fleet { checklist in

@@ -1,7 +1,7 @@
 /// Why a criterion could not be decided at all, as opposed to being measured and falling short.
 ///
 /// A criterion that cannot be decided fails (fail closed) with this as its message.
-public struct CriterionError: Error, Equatable, CustomStringConvertible {
+package struct CriterionError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
         case ollamaUnreachable(host: String)
         case ollamaFailed(request: String, detail: String)
@@ -13,39 +13,39 @@ public struct CriterionError: Error, Equatable, CustomStringConvertible {
     private let code: Code
 
     /// Ollama does not answer at `host` (connection refused, no route, or no answer within the connect timeout).
-    public static func ollamaUnreachable(host: String) -> CriterionError {
+    package static func ollamaUnreachable(host: String) -> CriterionError {
         CriterionError(code: .ollamaUnreachable(host: host))
     }
 
     /// Ollama answered `request` (e.g. "GET /api/tags") with an error or something unreadable.
-    public static func ollamaFailed(_ request: String, detail: String) -> CriterionError {
+    package static func ollamaFailed(_ request: String, detail: String) -> CriterionError {
         CriterionError(code: .ollamaFailed(request: request, detail: detail))
     }
 
     /// A criterion was asked about a model that readiness.json does not list.
-    public static func unknownModel(_ name: String) -> CriterionError {
+    package static func unknownModel(_ name: String) -> CriterionError {
         CriterionError(code: .unknownModel(name))
     }
 
     /// A per-model criterion was evaluated without naming the model.
-    public static func modelRequired(_ criterion: String) -> CriterionError {
+    package static func modelRequired(_ criterion: String) -> CriterionError {
         CriterionError(code: .modelRequired(criterion: criterion))
     }
 
     /// A criterion the checklist was asked to decide that has no evaluation: one of your own, not the catalog's.
-    public static func noEvaluation(_ criterion: String) -> CriterionError {
+    package static func noEvaluation(_ criterion: String) -> CriterionError {
         CriterionError(code: .noEvaluation(criterion: criterion))
     }
 
     /// The command that fixes it, when there is one.
-    public var action: String? {
+    package var action: String? {
         switch code {
         case .ollamaUnreachable: "ollama serve"
         case .ollamaFailed, .unknownModel, .modelRequired, .noEvaluation: nil
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .ollamaUnreachable(let host):
             "Ollama is not reachable at \(host): start it with 'ollama serve', or fix the address (--ollama, OLLAMA_HOST, or ollama.host / ollama.hosts in readiness.json)"

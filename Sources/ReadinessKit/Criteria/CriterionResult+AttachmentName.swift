@@ -10,13 +10,13 @@ import Foundation
 /// and `model` stay authoritative; the name only has to agree with them.
 extension CriterionResult {
     /// The attachment name of a result of `id` for `model` (`nil`: fleet-wide) on `host` (`nil`: no host named).
-    public static func attachmentName(id: String, model: String?, host: String? = nil) -> String {
+    package static func attachmentName(id: String, model: String?, host: String? = nil) -> String {
         let parts = host.map { [id, model ?? "", $0] } ?? [id] + (model.map { [$0] } ?? [])
         return parts.map(encodeAttachmentPart).joined(separator: ".") + attachmentSuffix
     }
 
     /// The id, model and host an attachment name stands for; `nil` when it is not a name `attachmentName` makes.
-    public static func parseAttachmentName(_ name: String) -> (id: String, model: String?, host: String?)? {
+    package static func parseAttachmentName(_ name: String) -> (id: String, model: String?, host: String?)? {
         guard name.hasSuffix(attachmentSuffix) else { return nil }
         let parts = name.dropLast(attachmentSuffix.count).split(separator: ".", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count) else { return nil }

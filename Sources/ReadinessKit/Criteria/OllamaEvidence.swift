@@ -103,7 +103,7 @@ public actor OllamaEvidence {
     /// The performance run over every critical model's test prompts, run once.
     /// - Throws: `CriterionError.ollamaUnreachable` when Ollama is down; failures of single queries are
     ///   outcomes in the report, not errors.
-    public func performance() async throws -> PerformanceReport {
+    package func performance() async throws -> PerformanceReport {
         _ = try await version()
         if performanceTask == nil {
             let client = freshClient()

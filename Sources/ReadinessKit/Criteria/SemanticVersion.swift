@@ -1,14 +1,14 @@
 /// A version such as Ollama's `/api/version` answer ("0.5.7", "v0.6.0-rc1"), ordered by Semantic Versioning.
-public struct SemanticVersion: Sendable, Comparable, CustomStringConvertible {
+package struct SemanticVersion: Sendable, Comparable, CustomStringConvertible {
     /// Major, minor and patch; missing parts are 0 ("0.5" is 0.5.0).
-    public let core: [Int]
+    package let core: [Int]
     /// The pre-release identifiers after "-", e.g. ["rc1"]; a pre-release sorts before its release.
-    public let preRelease: [String]
-    public let description: String
+    package let preRelease: [String]
+    package let description: String
 
     /// Parses "1", "1.2", "1.2.3", with an optional leading "v", "-prerelease" and "+build" (ignored).
     /// Returns `nil` for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var rest = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         description = String(rest)
         if rest.hasPrefix("v") || rest.hasPrefix("V") { rest = rest.dropFirst() }
@@ -27,11 +27,11 @@ public struct SemanticVersion: Sendable, Comparable, CustomStringConvertible {
         self.preRelease = preRelease
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
+    package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.core == rhs.core && lhs.preRelease == rhs.preRelease
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         if lhs.core != rhs.core { return lhs.core.lexicographicallyPrecedes(rhs.core) }
         switch (lhs.preRelease.isEmpty, rhs.preRelease.isEmpty) {
         case (true, _): return false

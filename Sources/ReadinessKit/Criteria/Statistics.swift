@@ -1,7 +1,7 @@
 /// Summary statistics of measured samples (latencies, scores).
-public enum Statistics {
+package enum Statistics {
     /// The arithmetic mean, or `nil` for no samples.
-    public static func mean(_ samples: [Double]) -> Double? {
+    package static func mean(_ samples: [Double]) -> Double? {
         samples.isEmpty ? nil : samples.reduce(0, +) / Double(samples.count)
     }
 
@@ -13,7 +13,7 @@ public enum Statistics {
     /// - Parameters:
     ///   - p: The percentile, clamped to 0...100.
     ///   - samples: The measurements, in any order.
-    public static func percentile(_ p: Double, of samples: [Double]) -> Double? {
+    package static func percentile(_ p: Double, of samples: [Double]) -> Double? {
         guard !samples.isEmpty else { return nil }
         let sorted = samples.sorted()
         // Multiplying before dividing keeps whole percentiles exact (95 × 20 / 100 is exactly 19).
@@ -22,14 +22,14 @@ public enum Statistics {
     }
 
     /// The smallest and largest sample, or `nil` for no samples.
-    public static func range(_ samples: [Double]) -> (min: Double, max: Double)? {
+    package static func range(_ samples: [Double]) -> (min: Double, max: Double)? {
         guard let low = samples.min(), let high = samples.max() else { return nil }
         return (low, high)
     }
 
     /// Whether at least `k` of `outcomes` are `true`: the k-of-n rule for a flaky prompt's rounds.
     /// A `k` above the count can never be met; a `k` of 0 or less always is.
-    public static func atLeast(_ k: Int, of outcomes: [Bool]) -> Bool {
+    package static func atLeast(_ k: Int, of outcomes: [Bool]) -> Bool {
         outcomes.count(where: { $0 }) >= k
     }
 }

@@ -2,21 +2,21 @@ import Foundation
 import OllamaKit
 
 /// One way a deployed model differs from its Modelfile, e.g. temperature expected '0.3', deployed '0.7'.
-public struct Drift: Sendable, Equatable, CustomStringConvertible {
+package struct Drift: Sendable, Equatable, CustomStringConvertible {
     /// "FROM", "SYSTEM", "TEMPLATE" or a parameter name such as "temperature".
-    public var key: String
+    package var key: String
     /// The Modelfile's value (several values joined by ", ").
-    public var expected: String
+    package var expected: String
     /// The deployed value, or `nil` when the deployed model does not set it.
-    public var deployed: String?
+    package var deployed: String?
 
-    public init(key: String, expected: String, deployed: String?) {
+    package init(key: String, expected: String, deployed: String?) {
         self.key = key
         self.expected = expected
         self.deployed = deployed
     }
 
-    public var description: String {
+    package var description: String {
         "\(key): expected '\(expected)', deployed \(deployed.map { "'\($0)'" } ?? "not set")"
     }
 }
@@ -29,7 +29,7 @@ extension Modelfile {
     /// SYSTEM and TEMPLATE (ignoring surrounding whitespace), and FROM by Ollama's name rules, only when both
     /// sides are names: Ollama shows a blob path there.
     /// - Returns: The differences, FROM first, then SYSTEM, TEMPLATE and parameters by name; empty when none.
-    public func drift(from deployed: Modelfile) -> [Drift] {
+    package func drift(from deployed: Modelfile) -> [Drift] {
         var drifts: [Drift] = []
         if let expected = from, let actual = deployed.from, !Self.isPath(expected), !Self.isPath(actual),
            !ModelName.matches(expected, actual) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A Modelfile that Ollama would refuse, with the line at fault.
-public struct ModelfileError: Error, Equatable, CustomStringConvertible {
+package struct ModelfileError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
         case unknownInstruction(String)
         case missingValue(String)
@@ -13,7 +13,7 @@ public struct ModelfileError: Error, Equatable, CustomStringConvertible {
 
     private let code: Code
     /// The 1-based line at fault; `nil` when the whole file is at fault.
-    public let line: Int?
+    package let line: Int?
 
     static func unknownInstruction(_ word: String, line: Int) -> Self { .init(code: .unknownInstruction(word), line: line) }
     static func missingValue(_ instruction: String, line: Int) -> Self { .init(code: .missingValue(instruction), line: line) }
@@ -22,7 +22,7 @@ public struct ModelfileError: Error, Equatable, CustomStringConvertible {
     static func unterminatedQuote(_ instruction: String, line: Int) -> Self { .init(code: .unterminatedQuote(instruction), line: line) }
     static let missingFrom = ModelfileError(code: .missingFrom, line: nil)
 
-    public var description: String {
+    package var description: String {
         let location = line.map { "line \($0): " } ?? ""
         let names = Modelfile.Instruction.allCases.map { $0.rawValue.uppercased() }.joined(separator: ", ")
         switch code {
@@ -47,7 +47,7 @@ extension Modelfile {
     /// comment only at the start of a line, values run to the end of the line unless quoted with `"` or `"""`
     /// (quoted values may span lines), and a FROM line is required.
     /// - Throws: `ModelfileError` naming the line.
-    public static func parse(_ text: String) throws -> Modelfile {
+    package static func parse(_ text: String) throws -> Modelfile {
         var parser = Parser()
         for character in text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text {
             try parser.consume(character)

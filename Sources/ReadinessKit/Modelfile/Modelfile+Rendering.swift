@@ -3,14 +3,14 @@ extension Modelfile {
     ///
     /// Values spanning lines or with edge spaces are quoted with `"`, or `"""` when they contain a quote, as
     /// Ollama writes them. Like Ollama's, this cannot round-trip a value that itself begins or ends with `"`.
-    public var text: String {
+    package var text: String {
         commands.map(\.text).joined(separator: "\n") + "\n"
     }
 }
 
 extension Modelfile.Command {
     /// This instruction as one Modelfile line (or several, for multi-line values).
-    public var text: String {
+    package var text: String {
         let keyword = instruction.rawValue.uppercased()
         switch instruction {
         case .from:

@@ -1,9 +1,9 @@
 /// An Ollama Modelfile: the ordered instructions that build a model (FROM, SYSTEM, PARAMETER, …).
 ///
 /// `Modelfile.parse(_:)` reads the text the way Ollama's `parser/parser.go` does; `text` writes it back.
-public struct Modelfile: Sendable, Equatable {
+package struct Modelfile: Sendable, Equatable {
     /// A Modelfile instruction (case-insensitive in the text).
-    public enum Instruction: String, Sendable, CaseIterable {
+    package enum Instruction: String, Sendable, CaseIterable {
         /// The base model: a name (`llama3.2:3b`) or a path to weights.
         case from
         /// A model parameter, e.g. `PARAMETER temperature 0.3`; `stop` may repeat.
@@ -29,14 +29,14 @@ public struct Modelfile: Sendable, Equatable {
     }
 
     /// One instruction and its value.
-    public struct Command: Sendable, Equatable {
-        public var instruction: Instruction
+    package struct Command: Sendable, Equatable {
+        package var instruction: Instruction
         /// The parameter name (for `parameter`) or the role (for `message`); `nil` otherwise.
-        public var name: String?
+        package var name: String?
         /// The value with its quotes removed.
-        public var value: String
+        package var value: String
 
-        public init(_ instruction: Instruction, name: String? = nil, _ value: String) {
+        package init(_ instruction: Instruction, name: String? = nil, _ value: String) {
             self.instruction = instruction
             self.name = name
             self.value = value
@@ -44,30 +44,30 @@ public struct Modelfile: Sendable, Equatable {
     }
 
     /// The instructions in file order.
-    public var commands: [Command]
+    package var commands: [Command]
 
-    public init(commands: [Command]) {
+    package init(commands: [Command]) {
         self.commands = commands
     }
 
     /// The base model (the first FROM).
-    public var from: String? { commands.first { $0.instruction == .from }?.value }
+    package var from: String? { commands.first { $0.instruction == .from }?.value }
 
     /// The system prompt (the last SYSTEM wins, as in Ollama).
-    public var system: String? { last(.system) }
+    package var system: String? { last(.system) }
 
     /// The prompt template (the last TEMPLATE wins, as in Ollama).
-    public var template: String? { last(.template) }
+    package var template: String? { last(.template) }
 
     /// Every parameter's values in file order, e.g. `["stop": ["<|eot_id|>", "user:"], "temperature": ["0.3"]]`.
-    public var parameters: [String: [String]] {
+    package var parameters: [String: [String]] {
         commands.reduce(into: [:]) { parameters, command in
             if command.instruction == .parameter, let name = command.name { parameters[name, default: []].append(command.value) }
         }
     }
 
     /// The conversation messages in order.
-    public var messages: [(role: String, content: String)] {
+    package var messages: [(role: String, content: String)] {
         commands.compactMap { $0.instruction == .message ? ($0.name ?? "", $0.value) : nil }
     }
 

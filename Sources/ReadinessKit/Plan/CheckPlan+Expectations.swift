@@ -3,19 +3,19 @@ import OllamaKit
 
 /// What a result is about: a model (by identity; `nil` for the fleet), a host and a shard. A check must have
 /// exactly one result of each key it expects.
-public struct ResultKey: Hashable, Sendable {
-    public var model: String?
-    public var host: String?
-    public var shard: String?
+package struct ResultKey: Hashable, Sendable {
+    package var model: String?
+    package var host: String?
+    package var shard: String?
 
-    public init(model: String?, host: String?, shard: String?) {
+    package init(model: String?, host: String?, shard: String?) {
         self.model = model.map { ModelName.identity(of: $0) ?? $0 }
         self.host = host
         self.shard = shard
     }
 
     /// The key of a recorded result.
-    public init(_ result: CriterionResult) {
+    package init(_ result: CriterionResult) {
         self.init(model: result.model, host: result.host, shard: result.shard)
     }
 }
@@ -29,7 +29,7 @@ extension CheckPlan {
     ///   - everyShard: For a fleet-wide criterion that asks Ollama: checked by every shard on the hosts it has
     ///     pairs on (the catalog's `ollama-service` and `success-rate`, over the shard's own queries), else by
     ///     shard 1 on every serving host (a user's).
-    public func expectedResults(perModel: Bool, asksOllama: Bool, everyShard: Bool = true) -> [ResultKey: String] {
+    package func expectedResults(perModel: Bool, asksOllama: Bool, everyShard: Bool = true) -> [ResultKey: String] {
         var expected: [ResultKey: String] = [:]
         func add(model: String?, host: URL?, shard: Int) {
             let key = ResultKey(model: model, host: host.flatMap(label), shard: shardLabel(shard))
@@ -58,7 +58,7 @@ extension CheckPlan {
 
     /// The results `criterion` must have, judged by its shape: a catalog criterion by its declaration, a user's
     /// by its results (per model when one names a model, per host when one names a host).
-    public func expectedResults(of id: String, rows: [CriterionResult]) -> [ResultKey: String] {
+    package func expectedResults(of id: String, rows: [CriterionResult]) -> [ResultKey: String] {
         guard let catalog = Criterion.named(id) else {
             return expectedResults(perModel: rows.contains { $0.model != nil }, asksOllama: rows.contains { $0.host != nil }, everyShard: false)
         }
@@ -66,12 +66,12 @@ extension CheckPlan {
     }
 
     /// The host labels results of this check may carry.
-    public var hostLabels: Set<String> {
+    package var hostLabels: Set<String> {
         Set(config.ollama.hosts.compactMap(label))
     }
 
     /// The shard labels results of this check may carry.
-    public var shardLabels: Set<String> {
+    package var shardLabels: Set<String> {
         Set(shards.compactMap(shardLabel))
     }
 }

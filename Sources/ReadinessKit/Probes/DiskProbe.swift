@@ -6,19 +6,19 @@ import Darwin
 #endif
 
 /// How full the filesystem holding a path is.
-public struct DiskUsage: Sendable, Equatable {
+package struct DiskUsage: Sendable, Equatable {
     /// The path that was asked about.
-    public var requestedPath: URL
+    package var requestedPath: URL
     /// The path actually measured: `requestedPath` or, when it does not exist, its nearest existing ancestor.
-    public var measuredPath: URL
-    public var totalBytes: UInt64
+    package var measuredPath: URL
+    package var totalBytes: UInt64
     /// Bytes an unprivileged user can still write.
-    public var availableBytes: UInt64
+    package var availableBytes: UInt64
     /// Used space as `df` computes it: used / (used + available).
-    public var usedFraction: Double
+    package var usedFraction: Double
 
     /// One sentence for reports, e.g. "/data is 42.0% used (12.3 GB free)".
-    public var message: String {
+    package var message: String {
         let percent = String(format: "%.1f%%", usedFraction * 100)
         let free = String(format: "%.1f GB", Double(availableBytes) / 1e9)
         let measured = "the filesystem holding \(measuredPath.path) is \(percent) used (\(free) free)"
@@ -28,9 +28,9 @@ public struct DiskUsage: Sendable, Equatable {
 }
 
 /// Measures disk usage with statvfs.
-public enum DiskProbe {
+package enum DiskProbe {
     /// Ollama's models folder: OLLAMA_MODELS if set, else ~/.ollama/models.
-    public static func defaultModelsPath(environment: [String: String]) -> URL {
+    package static func defaultModelsPath(environment: [String: String]) -> URL {
         if let models = environment["OLLAMA_MODELS"], !models.isEmpty {
             return PathResolver.resolve(models, against: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), environment: environment)
         }
@@ -39,7 +39,7 @@ public enum DiskProbe {
 
     /// Measures the filesystem holding `path`, or its nearest existing ancestor when `path` does not exist.
     /// - Throws: `ProbeError` when statvfs fails.
-    public static func measure(_ path: URL) throws -> DiskUsage {
+    package static func measure(_ path: URL) throws -> DiskUsage {
         var measured = path.standardizedFileURL
         while !FileManager.default.fileExists(atPath: measured.path), measured.path != "/" {
             measured = measured.deletingLastPathComponent().standardizedFileURL

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Whether a document exists, has content and is newer than the Modelfiles of the models it describes.
-public struct DocumentCheck: Sendable, Equatable {
-    public var path: URL
+package struct DocumentCheck: Sendable, Equatable {
+    package var path: URL
     /// When the document was last modified, if it exists.
-    public var modified: Date?
+    package var modified: Date?
     /// What is wrong, one sentence each; empty when the document passes.
-    public var problems: [String]
+    package var problems: [String]
 
-    public var passed: Bool { problems.isEmpty }
+    package var passed: Bool { problems.isEmpty }
 
     /// One sentence for reports.
-    public var message: String {
+    package var message: String {
         passed ? "\(path.path) exists, has content and is current" : problems.joined(separator: " ")
     }
 }
 
 /// Checks documentation files.
-public enum DocumentationProbe {
+package enum DocumentationProbe {
     /// Checks `document` against the Modelfiles of the models it describes (missing Modelfiles are ignored:
     /// the configs criterion reports them).
     /// - Parameters:
@@ -25,7 +25,7 @@ public enum DocumentationProbe {
     ///   - describedModelfiles: The Modelfiles of the models it describes.
     ///   - slack: How much older than a Modelfile the document may be; a fresh `git clone` writes files in
     ///     no particular order within moments, which must not read as a stale document.
-    public static func check(_ document: URL, describedModelfiles: [URL], slack: TimeInterval = 5) -> DocumentCheck {
+    package static func check(_ document: URL, describedModelfiles: [URL], slack: TimeInterval = 5) -> DocumentCheck {
         var check = DocumentCheck(path: document, modified: nil, problems: [])
         guard let data = FileManager.default.contents(atPath: document.path) else {
             check.problems.append("\(document.path) does not exist or cannot be read.")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A probe that could not measure at all (as opposed to measuring a failure).
-public struct ProbeError: Error, Equatable, CustomStringConvertible {
+package struct ProbeError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
         case launchFailed(program: String, reason: String)
         case systemCall(call: String, path: String, reason: String)
@@ -10,16 +10,16 @@ public struct ProbeError: Error, Equatable, CustomStringConvertible {
     private let code: Code
 
     /// A program could not be started.
-    public static func launchFailed(_ program: String, reason: String) -> ProbeError {
+    package static func launchFailed(_ program: String, reason: String) -> ProbeError {
         ProbeError(code: .launchFailed(program: program, reason: reason))
     }
 
     /// A POSIX call failed on `path`; `errno` is read and described with `strerror`.
-    public static func systemCall(_ call: String, path: String, errno number: Int32) -> ProbeError {
+    package static func systemCall(_ call: String, path: String, errno number: Int32) -> ProbeError {
         ProbeError(code: .systemCall(call: call, path: path, reason: String(cString: strerror(number))))
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .launchFailed(let program, let reason):
             "could not start '\(program)': \(reason). Check that it is installed and on PATH."

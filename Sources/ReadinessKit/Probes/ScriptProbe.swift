@@ -1,40 +1,40 @@
 import Foundation
 
 /// Whether a shell script is present, executable and syntactically valid.
-public struct ScriptCheck: Sendable, Equatable {
-    public var path: URL
+package struct ScriptCheck: Sendable, Equatable {
+    package var path: URL
     /// What is wrong, one sentence each; empty when the script passes.
-    public var problems: [String]
+    package var problems: [String]
     /// Commands that fix the problems, e.g. "chmod +x /path/backup_models.sh".
-    public var actions: [String]
+    package var actions: [String]
 
-    public var passed: Bool { problems.isEmpty }
+    package var passed: Bool { problems.isEmpty }
 
     /// One sentence for reports.
-    public var message: String {
+    package var message: String {
         passed ? "\(path.path) exists, is executable and passes bash -n" : problems.joined(separator: " ")
     }
 }
 
 /// The outcome of running a script (its dry run).
-public struct ScriptRun: Sendable, Equatable {
-    public var path: URL
-    public var arguments: [String]
+package struct ScriptRun: Sendable, Equatable {
+    package var path: URL
+    package var arguments: [String]
     /// How the process ended; `nil` when it could not be started.
-    public var result: Subprocess.Result?
+    package var result: Subprocess.Result?
     /// One sentence for reports, quoting the end of stderr on failure.
-    public var message: String
+    package var message: String
 
-    public var passed: Bool { result?.succeeded ?? false }
+    package var passed: Bool { result?.succeeded ?? false }
 }
 
 /// Checks and runs shell scripts.
-public enum ScriptProbe {
+package enum ScriptProbe {
     /// Checks that `script` exists, is a regular file with an executable bit, and passes `bash -n`.
     /// - Parameters:
     ///   - script: The script to check.
     ///   - timeout: The limit for `bash -n`.
-    public static func check(_ script: URL, timeout: Duration = .seconds(10)) async -> ScriptCheck {
+    package static func check(_ script: URL, timeout: Duration = .seconds(10)) async -> ScriptCheck {
         var check = ScriptCheck(path: script, problems: [], actions: [])
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: script.path, isDirectory: &isDirectory) else {
@@ -73,7 +73,7 @@ public enum ScriptProbe {
     ///   - currentDirectory: The working directory (default: the script's folder).
     ///   - environment: The complete environment (default: inherited).
     ///   - timeout: The limit after which the script and its children are killed.
-    public static func run(
+    package static func run(
         _ script: URL, arguments: [String], currentDirectory: URL? = nil,
         environment: [String: String]? = nil, timeout: Duration
     ) async -> ScriptRun {

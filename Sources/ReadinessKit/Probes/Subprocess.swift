@@ -7,23 +7,23 @@ import Darwin
 #endif
 
 /// Runs a program to completion with a time limit, capturing its exit status and output.
-public enum Subprocess {
+package enum Subprocess {
     /// How a run ended.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The exit status, or the signal number when `signaled` is true.
-        public var status: Int32
+        package var status: Int32
         /// Whether the process was ended by a signal (including the kill after a timeout).
-        public var signaled: Bool
+        package var signaled: Bool
         /// Whether the time limit was reached and the process group was killed.
-        public var timedOut: Bool
-        public var stdout: String
-        public var stderr: String
+        package var timedOut: Bool
+        package var stdout: String
+        package var stderr: String
 
         /// Whether the program exited by itself with status 0.
-        public var succeeded: Bool { status == 0 && !signaled && !timedOut }
+        package var succeeded: Bool { status == 0 && !signaled && !timedOut }
 
         /// "exit code 2", "killed by signal 9" or "timed out after 5 s" for messages.
-        public func outcome(timeout: Duration) -> String {
+        package func outcome(timeout: Duration) -> String {
             if timedOut { return "timed out after \(Subprocess.format(timeout)) and was killed" }
             return signaled ? "was killed by signal \(status)" : "exited with code \(status)"
         }
@@ -38,7 +38,7 @@ public enum Subprocess {
     ///   - timeout: The time limit; the process and its children get SIGKILL when it passes.
     /// - Returns: The exit status and everything written to stdout and stderr.
     /// - Throws: `ProbeError` when the program cannot be found or started.
-    public static func run(
+    package static func run(
         _ executable: String, _ arguments: [String] = [], currentDirectory: URL? = nil,
         environment: [String: String]? = nil, timeout: Duration
     ) async throws -> Result {

@@ -1,13 +1,13 @@
 /// The prompt that asks a judge model to grade an answer, and the reading of its grade.
 ///
 /// It never talks to Ollama: the caller sends `prompt(…)` to the judge model and passes the reply to `parseScore`.
-public enum JudgeRubric {
+package enum JudgeRubric {
     /// A rubric prompt asking for a grade from 0 to 10 on one line, "Score: N/10".
     /// - Parameters:
     ///   - question: The test prompt the answer replies to.
     ///   - answer: The answer to grade.
     ///   - expect: The keywords a good answer covers.
-    public static func prompt(question: String, answer: String, expect: [String]) -> String {
+    package static func prompt(question: String, answer: String, expect: [String]) -> String {
         """
         You are grading an AI assistant's answer. Judge it on these criteria:
         1. Relevance: it answers the question that was asked.
@@ -30,7 +30,7 @@ public enum JudgeRubric {
     /// judge's reasoning and is not read ("3/4 of the points … Score: 8/10" grades 8).
     /// - Returns: The grade in 0...1, or `nil` when the reply does not end with such a line: a reply nobody can read
     ///   is an evidence problem, never a low grade (a guess could pass or fail a model on noise).
-    public static func parseScore(_ reply: String) -> Double? {
+    package static func parseScore(_ reply: String) -> Double? {
         guard let last = reply.split(whereSeparator: \.isNewline).last(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         var rest = Substring(last.trimmingCharacters(in: .whitespaces))
         guard rest.lowercased().hasPrefix("score") else { return nil }
@@ -46,7 +46,7 @@ public enum JudgeRubric {
     }
 
     /// Why a judge reply is unusable, for the quality criterion's message: the model and the reply, quoted and capped.
-    public static func unreadable(_ reply: String, judge: String) -> String {
+    package static func unreadable(_ reply: String, judge: String) -> String {
         "the judge model '\(judge)' did not end its reply with a line 'Score: N/10' (N from 0 to 10): it replied \"\(UntrustedText.excerpt(UntrustedText.singleLine(reply), limit: 200))\""
     }
 }

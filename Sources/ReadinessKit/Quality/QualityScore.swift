@@ -1,17 +1,17 @@
 /// A quality score in 0...1 with the components it was made of, so reports can say why an answer scored low.
-public struct QualityScore: Sendable, Equatable {
+package struct QualityScore: Sendable, Equatable {
     /// One weighted part of the score.
-    public struct Component: Sendable, Equatable {
+    package struct Component: Sendable, Equatable {
         /// Stable key, e.g. "keywords" (see `QualityScorer.Weights`).
-        public var name: String
+        package var name: String
         /// Share of the total, 0...1; the weights of a score sum to 1.
-        public var weight: Double
+        package var weight: Double
         /// This component's own score, 0...1.
-        public var score: Double
+        package var score: Double
         /// What was found, e.g. "2 of 3 keywords: missing 'down payment'".
-        public var detail: String
+        package var detail: String
 
-        public init(name: String, weight: Double, score: Double, detail: String) {
+        package init(name: String, weight: Double, score: Double, detail: String) {
             self.name = name
             self.weight = weight
             self.score = score
@@ -20,15 +20,15 @@ public struct QualityScore: Sendable, Equatable {
     }
 
     /// The weighted sum of the components, 0...1.
-    public var total: Double
-    public var components: [Component]
+    package var total: Double
+    package var components: [Component]
     /// Why the score could not be established (e.g. an unreadable judge reply); a score with a problem fails the
     /// quality criterion whatever its total, so a missing grade is never read as a low or a passing one.
-    public var problem: String?
+    package var problem: String?
 
     /// Builds a score as the weighted sum of `components`, rounded to 9 decimals so that floating-point noise
     /// (0.1 + 0.2 + …) cannot move a score across a threshold or print as 0.9999999999999999.
-    public init(components: [Component], problem: String? = nil) {
+    package init(components: [Component], problem: String? = nil) {
         self.components = components
         self.problem = problem
         let sum = components.reduce(0) { $0 + $1.weight * $1.score }
@@ -36,7 +36,7 @@ public struct QualityScore: Sendable, Equatable {
     }
 
     /// The component with this name, if present.
-    public func component(_ name: String) -> Component? {
+    package func component(_ name: String) -> Component? {
         components.first { $0.name == name }
     }
 
@@ -45,7 +45,7 @@ public struct QualityScore: Sendable, Equatable {
     /// - Parameters:
     ///   - judgeScore: The judge's grade in 0...1 (`JudgeRubric.parseScore`).
     ///   - weight: The judge's share of the total, 0...1.
-    public func blended(withJudge judgeScore: Double, weight: Double) -> QualityScore {
+    package func blended(withJudge judgeScore: Double, weight: Double) -> QualityScore {
         let weight = min(1, max(0, weight))
         let scaled = components.map { Component(name: $0.name, weight: $0.weight * (1 - weight), score: $0.score, detail: $0.detail) }
         let judge = Component(name: "judge", weight: weight, score: min(1, max(0, judgeScore)), detail: "judge model's grade")
@@ -53,12 +53,12 @@ public struct QualityScore: Sendable, Equatable {
     }
 
     /// This score, marked as not established for `reason`.
-    public func withProblem(_ reason: String) -> QualityScore {
+    package func withProblem(_ reason: String) -> QualityScore {
         QualityScore(components: components, problem: reason)
     }
 
     /// The mean of several answers' totals (a model's quality over its prompts); 0 when there are none.
-    public static func average(_ scores: [QualityScore]) -> Double {
+    package static func average(_ scores: [QualityScore]) -> Double {
         scores.isEmpty ? 0 : scores.reduce(0) { $0 + $1.total } / Double(scores.count)
     }
 }

@@ -11,39 +11,39 @@ import Foundation
 /// - `noEcho` (0.1): 0 when at least `echoThreshold` of the answer's words are the prompt's own words.
 ///
 /// An empty answer scores 0 on every component.
-public struct QualityScorer: Sendable {
+package struct QualityScorer: Sendable {
     /// How much each component counts; the weights should sum to 1.
-    public struct Weights: Sendable, Equatable {
-        public var keywords = 0.5
-        public var noRefusal = 0.2
-        public var length = 0.1
-        public var nonEmpty = 0.1
-        public var noEcho = 0.1
+    package struct Weights: Sendable, Equatable {
+        package var keywords = 0.5
+        package var noRefusal = 0.2
+        package var length = 0.1
+        package var nonEmpty = 0.1
+        package var noEcho = 0.1
 
-        public init() {}
+        package init() {}
     }
 
-    public var weights = Weights()
+    package var weights = Weights()
     /// Fewer words than this lowers the length component.
-    public var minimumWords = 3
+    package var minimumWords = 3
     /// More words than this lowers the length component.
-    public var maximumWords = 600
+    package var maximumWords = 600
     /// The share of an answer's words taken from the prompt at which it counts as an echo.
-    public var echoThreshold = 0.8
+    package var echoThreshold = 0.8
     /// Lowercase phrases that mark a refusal or an error message instead of an answer.
-    public var refusalMarkers = [
+    package var refusalMarkers = [
         "i cannot", "i can't", "i can not", "i am unable", "i'm unable", "i'm sorry, but", "as an ai",
         "as a language model", "i don't have access", "error:", "exception:", "traceback (most recent call last)",
     ]
 
-    public init() {}
+    package init() {}
 
     /// Scores one answer.
     /// - Parameters:
     ///   - answer: The model's reply.
     ///   - prompt: The prompt it answers (to detect an echo).
     ///   - expect: The keywords the answer should contain; none means the keyword component is 1.
-    public func score(answer: String, prompt: String, expect: [String]) -> QualityScore {
+    package func score(answer: String, prompt: String, expect: [String]) -> QualityScore {
         let answerWords = Self.words(answer)
         guard !answerWords.isEmpty else {
             return QualityScore(components: [
@@ -104,7 +104,7 @@ public struct QualityScorer: Sendable {
     }
 
     /// The expected keywords `answer` contains, matched as the `keywords` component matches them.
-    public static func keywordsFound(in answer: String, expect: [String]) -> [String] {
+    package static func keywordsFound(in answer: String, expect: [String]) -> [String] {
         let answerWords = words(answer)
         return expect.filter { contains(answerWords, keyword: $0) }
     }

@@ -3,27 +3,27 @@ import Foundation
 
 extension BackupManifest {
     /// What a backup folder holds once its manifest and checksums have been checked.
-    public struct Verification: Sendable, Equatable {
+    package struct Verification: Sendable, Equatable {
         /// The folder checked.
-        public var folder: URL
+        package var folder: URL
         /// The manifest, when it could be read.
-        public var manifest: BackupManifest?
+        package var manifest: BackupManifest?
         /// Models whose files all match the manifest and whose Modelfile can rebuild them.
-        public var usable: [String]
+        package var usable: [String]
         /// Model → why its files cannot restore it.
-        public var rejected: [String: String]
+        package var rejected: [String: String]
         /// Everything wrong with the folder (a bad manifest, a changed or missing file), one sentence each.
-        public var problems: [String]
+        package var problems: [String]
 
         /// Whether the manifest reads and every file it lists is intact.
-        public var isIntact: Bool { manifest != nil && problems.isEmpty }
+        package var isIntact: Bool { manifest != nil && problems.isEmpty }
     }
 
     /// Reads `folder/manifest.json` and checks every file it lists against its SHA-256, and each model's
     /// Modelfile for a FROM line. A folder with a file the manifest does not list (hidden files aside), a listed
     /// file no model owns, or a manifest of no model is not intact; the models whose own files match stay usable.
     /// - Parameter folder: One backup folder, as `readiness backup` wrote it.
-    public static func verify(folder: URL) -> Verification {
+    package static func verify(folder: URL) -> Verification {
         var verification = Verification(folder: folder, usable: [], rejected: [:], problems: [])
         let file = folder.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: file.path) else {

@@ -7,58 +7,58 @@ import OllamaKit
 /// The manifest is the authority on a backup: the step gate and `readiness backup --verify` trust a model's
 /// files only when a manifest lists them and their checksums still match, because a rollback from a truncated
 /// or edited file would replace a working model with a broken one.
-public struct BackupManifest: Codable, Sendable, Equatable {
+package struct BackupManifest: Codable, Sendable, Equatable {
     /// The name of the manifest inside a backup folder.
-    public static let fileName = "manifest.json"
+    package static let fileName = "manifest.json"
     /// The version of the manifest's shape.
-    public static let currentSchemaVersion = 1
+    package static let currentSchemaVersion = 1
 
-    public var schemaVersion: Int
+    package var schemaVersion: Int
     /// When the backup was taken (ISO 8601, UTC).
-    public var createdAt: String
-    public var tool: Tool
-    public var ollama: Ollama
+    package var createdAt: String
+    package var tool: Tool
+    package var ollama: Ollama
     /// The models backed up, in the order asked for.
-    public var models: [Entry]
+    package var models: [Entry]
     /// File name (inside the folder) → SHA-256 of its bytes, for every file of the backup but the manifest.
-    public var files: [String: String]
+    package var files: [String: String]
 
     /// The tool that took the backup.
-    public struct Tool: Codable, Sendable, Equatable {
-        public var name: String
-        public var version: String
+    package struct Tool: Codable, Sendable, Equatable {
+        package var name: String
+        package var version: String
 
-        public init(name: String, version: String) {
+        package init(name: String, version: String) {
             self.name = name
             self.version = version
         }
     }
 
     /// The Ollama the models were read from.
-    public struct Ollama: Codable, Sendable, Equatable {
+    package struct Ollama: Codable, Sendable, Equatable {
         /// The host with its credentials redacted (`OllamaHost.redacted`).
-        public var host: String
+        package var host: String
         /// `/api/version` when the backup was taken.
-        public var version: String?
+        package var version: String?
 
-        public init(host: String, version: String?) {
+        package init(host: String, version: String?) {
             self.host = host
             self.version = version
         }
     }
 
     /// One model's file set.
-    public struct Entry: Codable, Sendable, Equatable {
+    package struct Entry: Codable, Sendable, Equatable {
         /// The model's name as asked for.
-        public var name: String
+        package var name: String
         /// The manifest digest `/api/tags` listed for it.
-        public var digest: String?
+        package var digest: String?
         /// `<model>.Modelfile`: the Modelfile `/api/show` gave.
-        public var modelfile: String
+        package var modelfile: String
         /// `<model>.show.json`: system, template, parameters, messages, license, details and digest.
-        public var snapshot: String
+        package var snapshot: String
 
-        public init(name: String, digest: String?, modelfile: String, snapshot: String) {
+        package init(name: String, digest: String?, modelfile: String, snapshot: String) {
             self.name = name
             self.digest = digest
             self.modelfile = modelfile
@@ -66,7 +66,7 @@ public struct BackupManifest: Codable, Sendable, Equatable {
         }
     }
 
-    public init(createdAt: String, tool: Tool, ollama: Ollama, models: [Entry], files: [String: String]) {
+    package init(createdAt: String, tool: Tool, ollama: Ollama, models: [Entry], files: [String: String]) {
         schemaVersion = Self.currentSchemaVersion
         self.createdAt = createdAt
         self.tool = tool
@@ -76,12 +76,12 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     }
 
     /// The entry of `model` by Ollama's name rules, if the manifest lists it.
-    public func entry(for model: String) -> Entry? {
+    package func entry(for model: String) -> Entry? {
         models.first { $0.name == model } ?? models.first { ModelName.matches($0.name, model) }
     }
 
     /// The encoding of manifest.json: sorted and pretty, so two backups diff cleanly.
-    public static func encoder() -> JSONEncoder {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
@@ -89,7 +89,7 @@ public struct BackupManifest: Codable, Sendable, Equatable {
 
     /// The file stem of `model` inside a backup folder: the name as typed, with "/" (a namespace) as "_", so
     /// each model is one file beside the others and the `<model>.Modelfile` layout stays for plain names.
-    public static func fileStem(of model: String) -> String {
+    package static func fileStem(of model: String) -> String {
         model.replacingOccurrences(of: "/", with: "_")
     }
 }

@@ -15,7 +15,7 @@ package struct EventStreamTail: Sendable {
     }
 
     /// The bytes after the last complete line: an unfinished line, once the writer has stopped.
-    public var remainder: Data { splitter.remainder }
+    package var remainder: Data { splitter.remainder }
 
     /// The complete lines appended since the last poll; none while the file does not exist yet.
     package mutating func poll() -> [Data] {

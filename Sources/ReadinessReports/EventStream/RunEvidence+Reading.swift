@@ -4,12 +4,12 @@ import OllamaKit
 
 extension RunEvidence {
     /// The stream schema this runner reads (`--event-stream-version 6.3`); records of another major version are refused.
-    public static let supportedMajorVersion = "6"
+    package static let supportedMajorVersion = "6"
 
     /// Reads a whole event stream file; never throws: a missing, truncated or unfinished file becomes a problem.
     /// - Parameter url: The `--event-stream-output-path` file.
     /// - Returns: The evidence, with `problems` saying what is missing.
-    public static func read(from url: URL) -> RunEvidence {
+    package static func read(from url: URL) -> RunEvidence {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             var evidence = RunEvidence()
             evidence.problems.append(RunProblem(
@@ -25,7 +25,7 @@ extension RunEvidence {
     /// - Parameters:
     ///   - data: The JSON lines.
     ///   - name: How to call the stream in problems, e.g. its path.
-    public static func parse(_ data: Data, name: String) -> RunEvidence {
+    package static func parse(_ data: Data, name: String) -> RunEvidence {
         var evidence = RunEvidence()
         let remainder = data.withUnsafeBytes { bytes in
             let end = LineSplitter.forEachLine(in: bytes) { evidence.consume(bytes: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
@@ -39,7 +39,7 @@ extension RunEvidence {
     /// - Parameters:
     ///   - remainder: Bytes after the last newline.
     ///   - name: How to call the stream in problems.
-    public mutating func finish(remainder: Data, name: String) {
+    package mutating func finish(remainder: Data, name: String) {
         if !remainder.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
             problems.append(RunProblem(
                 .streamTruncated, "the event stream '\(name)' ends in the middle of a line (\(remainder.count) bytes): it was cut short",

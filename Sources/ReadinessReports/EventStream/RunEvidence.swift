@@ -3,11 +3,11 @@ import Foundation
 
 /// What a Swift Testing event stream says happened: the tests declared, how each ended, the issues and
 /// attachments they recorded, and whether the run finished. Built line by line, so it also serves progress.
-public struct RunEvidence: Sendable, Equatable {
+package struct RunEvidence: Sendable, Equatable {
     /// One test function or suite of the run.
-    public struct Test: Sendable, Equatable {
+    package struct Test: Sendable, Equatable {
         /// How far a test got.
-        public enum State: String, Sendable, Equatable {
+        package enum State: String, Sendable, Equatable {
             /// Declared but not started (filtered out by a crash, or still waiting).
             case declared
             /// Started and not ended.
@@ -19,72 +19,72 @@ public struct RunEvidence: Sendable, Equatable {
         }
 
         /// The full Swift Testing ID, e.g. `ReadinessCriteria.Readiness/Availability/modelsAvailable(model:)/A.swift:7:10`.
-        public var id: String
+        package var id: String
         /// The function or suite name, e.g. `modelsAvailable(model:)`.
-        public var name: String
-        public var displayName: String?
-        public var isSuite: Bool
-        public var isParameterized: Bool
-        public var state: State = .declared
+        package var name: String
+        package var displayName: String?
+        package var isSuite: Bool
+        package var isParameterized: Bool
+        package var state: State = .declared
         /// Why it was skipped, when `state` is `.skipped`.
-        public var skipReason: String?
+        package var skipReason: String?
         /// Texts of the issues that failed it.
-        public var failures: [String] = []
+        package var failures: [String] = []
         /// Texts of its warning issues (they do not fail it).
-        public var warnings: [String] = []
+        package var warnings: [String] = []
         /// Paths of its attachments, as the stream recorded them.
-        public var attachments: [String] = []
+        package var attachments: [String] = []
         /// Start and end, in seconds since 1970.
-        public var started: Double?
-        public var ended: Double?
+        package var started: Double?
+        package var ended: Double?
 
         /// The module part of the ID, e.g. `ReadinessCriteria`.
-        public var module: String { String(id.prefix { $0 != "." }) }
+        package var module: String { String(id.prefix { $0 != "." }) }
 
         /// The ID without module and source location, e.g. `Readiness/Availability/modelsAvailable(model:)`.
-        public var path: String {
+        package var path: String {
             var parts = id.drop { $0 != "." }.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
             if !isSuite, parts.count > 1, parts.last?.contains(".swift:") == true { parts.removeLast() }
             return parts.joined(separator: "/")
         }
 
         /// Whether an issue failed it.
-        public var failed: Bool { !failures.isEmpty }
+        package var failed: Bool { !failures.isEmpty }
     }
 
     /// The stream's schema version, e.g. "6.3.0".
-    public var version: String?
+    package var version: String?
     /// Tests and suites in the order the stream declared them.
-    public private(set) var tests: [Test] = []
+    package private(set) var tests: [Test] = []
     private var index: [String: Int] = [:]
     /// When the run started and ended, in seconds since 1970; `runEnded == nil` means it never finished.
-    public var runStarted: Double?
-    public var runEnded: Double?
+    package var runStarted: Double?
+    package var runEnded: Double?
     /// Failing issues recorded outside any test.
-    public var runFailures: [String] = []
+    package var runFailures: [String] = []
     /// Lines read so far.
-    public private(set) var lineCount = 0
+    package private(set) var lineCount = 0
     /// How many `runStarted` records the stream holds: exactly one for the evidence of one run.
-    public private(set) var runStartedCount = 0
+    package private(set) var runStartedCount = 0
     /// Line numbers of records that came after `runEnded` (evidence appended to a finished run).
-    public private(set) var linesAfterEnd: [Int] = []
+    package private(set) var linesAfterEnd: [Int] = []
     /// Line numbers of records without a version or with one other than the first record's (streams spliced together).
-    public private(set) var linesWithOtherVersion: [Int] = []
+    package private(set) var linesWithOtherVersion: [Int] = []
     /// What makes this stream unusable or incomplete (missing file, bad lines, no end, …).
-    public var problems: [RunProblem] = []
+    package var problems: [RunProblem] = []
 
-    public init() {}
+    package init() {}
 
     /// The test with this ID, if declared.
-    public func test(_ id: String) -> Test? {
+    package func test(_ id: String) -> Test? {
         index[id].map { tests[$0] }
     }
 
     /// Test functions (not suites), in declaration order.
-    public var functions: [Test] { tests.filter { !$0.isSuite } }
+    package var functions: [Test] { tests.filter { !$0.isSuite } }
 
     /// Reads one line of the stream; a line that is not a stream record is recorded as a problem.
-    public mutating func consume(line: Data) {
+    package mutating func consume(line: Data) {
         line.withUnsafeBytes { consume(bytes: $0) }
     }
 

@@ -5,9 +5,9 @@ import Foundation
 /// the fleet's tally, then the verdict line. Bounded at any fleet size: at most `lineLimit` criterion, test and
 /// model lines, then a line saying how many more there are and where.
 /// Every value is neutralised (`UntrustedText`): ids, test names and messages may come from a config or Ollama.
-public enum ConsoleRenderer {
+package enum ConsoleRenderer {
     /// The most criterion, test and model lines the console shows; report.md has them all.
-    public static let lineLimit = 40
+    package static let lineLimit = 40
     /// Of `lineLimit`, the most criterion and test lines, so models that fall short always get some.
     static let criterionLineLimit = 25
     /// The most reasons listed above the verdict.
@@ -16,7 +16,7 @@ public enum ConsoleRenderer {
     /// The tables and the verdict line, each line ending with a newline.
     /// - Parameter details: Where the whole report is, e.g. "readiness-report/report.md", named when lines are
     ///   left out; `nil` when the reports could not be written.
-    public static func render(_ report: ReadinessReport, details: String? = "report.md") -> String {
+    package static func render(_ report: ReadinessReport, details: String? = "report.md") -> String {
         let elsewhere = details.map { "see \(UntrustedText.singleLine($0))" } ?? "the reports could not be written"
         var rows: [[String]] = []
         for criterion in report.criteria {

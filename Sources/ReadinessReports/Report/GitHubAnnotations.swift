@@ -2,9 +2,9 @@ import ReadinessKit
 import Foundation
 
 /// Renders GitHub Actions workflow commands (`::error`/`::warning`) for criteria that fell short and evidence problems.
-public enum GitHubAnnotations {
+package enum GitHubAnnotations {
     /// One workflow command per line; empty when everything passed.
-    public static func render(_ report: ReadinessReport) -> String {
+    package static func render(_ report: ReadinessReport) -> String {
         var lines: [String] = []
         for criterion in report.criteria {
             let kind = criterion.blocking ? "error" : [.failed, .warned].contains(criterion.status) ? "warning" : nil

@@ -6,9 +6,9 @@ import OllamaKit
 /// overview stays one page at any fleet size: the verdict and the fleet's tally, why, a compact models × criteria
 /// grid (failing models first, scrolling in its own box), charts of at most `chartedModels` models, the criteria,
 /// then each model's details folded in `<details>` until opened.
-public enum HTMLRenderer {
+package enum HTMLRenderer {
     /// The whole HTML document.
-    public static func render(_ report: ReadinessReport) -> String {
+    package static func render(_ report: ReadinessReport) -> String {
         let grid = ModelGrid(report)
         var body = [
             "<header class=\"banner \(report.verdict.rawValue)\"><h1>Readiness: \(report.verdict.label)</h1>",

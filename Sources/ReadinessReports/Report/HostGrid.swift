@@ -1,14 +1,14 @@
 import ReadinessKit
 /// The models × hosts grid of a fleet behind several Ollama hosts, as the renderers draw it: one row per model,
 /// one column per host, each cell the model's standing there (`—` where the host does not serve it).
-public struct HostGrid: Sendable {
+package struct HostGrid: Sendable {
     /// The hosts, redacted, in readiness.json's order.
-    public var hosts: [String]
+    package var hosts: [String]
     /// Per model: its name and, per host of `hosts`, its standing there or `nil` when the host does not serve it.
-    public var rows: [(model: String, cells: [ReadinessReport.HostStanding?])]
+    package var rows: [(model: String, cells: [ReadinessReport.HostStanding?])]
 
     /// The grid of `report`; `nil` when the fleet has one host.
-    public init?(_ report: ReadinessReport) {
+    package init?(_ report: ReadinessReport) {
         guard let hosts = report.ollama.hosts, hosts.count > 1 else { return nil }
         self.hosts = hosts
         rows = report.models.map { model in
@@ -18,7 +18,7 @@ public struct HostGrid: Sendable {
 
     /// Per host, one line for the console: how many of the models it serves stand ready, and the others by name
     /// (at most `limit`), e.g. "http://10.0.0.2:11434: 4 of 6 models pass; failed: a, b".
-    public func summaryLines(limit: Int = 5) -> [String] {
+    package func summaryLines(limit: Int = 5) -> [String] {
         hosts.indices.map { column in
             let served = rows.compactMap { row in row.cells[column].map { (row.model, $0) } }
             let short = served.filter { $0.1.status != .passed }
@@ -32,7 +32,7 @@ public struct HostGrid: Sendable {
     }
 
     /// Lines naming the hosts and the shards of the run, for the reports' run facts.
-    public static func runFacts(_ report: ReadinessReport) -> [String] {
+    package static func runFacts(_ report: ReadinessReport) -> [String] {
         var facts: [String] = []
         if let hosts = report.ollama.hosts { facts.append("Ollama hosts: \(hosts.joined(separator: ", "))") }
         if let shard = report.source.shard { facts.append("Shard \(shard) of a sharded check ('readiness merge' decides on all shards)") }

@@ -6,9 +6,9 @@ import OllamaKit
 /// plus testcases for unlisted readiness tests and evidence problems so no failure is lost in CI.
 /// It agrees with the verdict: only what blocks the gate is a `<failure>`; a shortfall the gate does not
 /// require is a passing testcase with a warning in `<system-out>`, so a READY run never turns a CI job red.
-public enum JUnitRenderer {
+package enum JUnitRenderer {
     /// The whole JUnit XML document.
-    public static func render(_ report: ReadinessReport) -> String {
+    package static func render(_ report: ReadinessReport) -> String {
         var cases: [TestCase] = []
         for criterion in report.criteria { cases += testCases(criterion) }
         for test in report.unlistedTests {

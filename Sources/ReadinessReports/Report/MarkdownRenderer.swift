@@ -5,9 +5,9 @@ import OllamaKit
 /// Renders report.md (and the GitHub step summary): the verdict, the fleet's tally and why first, then actions,
 /// the change since the previous run, the models (those that fall short first) and every criterion's rows.
 /// It is the complete human record: the console and report.html send readers here for what they leave out.
-public enum MarkdownRenderer {
+package enum MarkdownRenderer {
     /// The whole Markdown report.
-    public static func render(_ report: ReadinessReport) -> String {
+    package static func render(_ report: ReadinessReport) -> String {
         var lines = ["# Readiness: \(report.verdict.label)", ""]
         lines.append("**\(cell(report.summary))**")
         if let description = report.gate.description { lines += ["", "Gate \(code(report.gate.name)): \(cell(description))"] }

@@ -3,14 +3,14 @@ import Foundation
 
 /// perf-report.md and the self-contained perf-report.html (inline SVG charts, no scripts) of `readiness perf`.
 /// Model names and messages are untrusted text: escaped for their markup, single-lined.
-public enum PerfRenderer {
+package enum PerfRenderer {
     /// The report files by name, ready to write.
-    public static func files(_ document: PerfDocument) -> [(name: String, data: Data)] {
+    package static func files(_ document: PerfDocument) -> [(name: String, data: Data)] {
         let json = (try? PerfDocument.encoder().encode(document)) ?? Data("{}".utf8)
         return [("perf-report.json", json), ("perf-report.md", Data(markdown(document).utf8)), ("perf-report.html", Data(html(document).utf8))]
     }
 
-    public static func markdown(_ document: PerfDocument) -> String {
+    package static func markdown(_ document: PerfDocument) -> String {
         let cell = { (text: String) in MarkupEscaping.markdownCell(UntrustedText.singleLine(text)) }
         var lines = [
             "# Performance: " + (document.passed == true ? "every threshold holds" : "a threshold does not hold"), "",
@@ -43,7 +43,7 @@ public enum PerfRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func html(_ document: PerfDocument) -> String {
+    package static func html(_ document: PerfDocument) -> String {
         let esc = { (text: String) in MarkupEscaping.xml(UntrustedText.singleLine(text)) }
         let models = document.models
         let latency = SVGBarChart(

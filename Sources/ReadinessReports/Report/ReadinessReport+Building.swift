@@ -5,22 +5,22 @@ import OllamaKit
 extension ReadinessReport {
     /// What a report is built from besides the event stream: the config, the gate, where attachments are, and
     /// what the runner saw of `swift test` itself.
-    public struct Context: Sendable {
+    package struct Context: Sendable {
         /// The loaded readiness.json, or `nil` when it could not be loaded (`configProblem` says why).
-        public var config: ReadinessConfig?
-        public var configProblem: RunProblem?
-        public var gateName: String
-        public var locator: AttachmentLocator
+        package var config: ReadinessConfig?
+        package var configProblem: RunProblem?
+        package var gateName: String
+        package var locator: AttachmentLocator
         /// Problems the runner saw outside the stream (build failure, crash, bad exit status).
-        public var runnerProblems: [RunProblem]
-        public var eventsPath: String?
-        public var configPath: String?
-        public var generatedAt: Date
-        public var toolVersion: String
+        package var runnerProblems: [RunProblem]
+        package var eventsPath: String?
+        package var configPath: String?
+        package var generatedAt: Date
+        package var toolVersion: String
         /// The shard a `check --shard K/N` ran; `nil` for an unsharded run.
-        public var shard: Shard?
+        package var shard: Shard?
 
-        public init(
+        package init(
             config: ReadinessConfig?, configProblem: RunProblem? = nil, gateName: String,
             locator: AttachmentLocator = AttachmentLocator(), runnerProblems: [RunProblem] = [],
             eventsPath: String? = nil, configPath: String? = nil, generatedAt: Date, toolVersion: String, shard: Shard? = nil
@@ -42,7 +42,7 @@ extension ReadinessReport {
     /// - Parameters:
     ///   - evidence: The run's event stream, read.
     ///   - context: The config, gate and runner findings.
-    public static func build(from evidence: RunEvidence, context: Context) -> ReadinessReport {
+    package static func build(from evidence: RunEvidence, context: Context) -> ReadinessReport {
         var problems = context.runnerProblems + (context.configProblem.map { [$0] } ?? [])
         let gate = resolveGate(context, problems: &problems)
         var records = RunAnalysis.gather(evidence, required: gate.criteria, locator: context.locator)

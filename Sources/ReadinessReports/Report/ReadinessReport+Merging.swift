@@ -4,12 +4,12 @@ import OllamaKit
 
 extension ReadinessReport {
     /// One shard folder given to a merge, and its report.json as loaded (`load(from:)` refuses an incomplete set).
-    public struct ShardInput: Sendable {
+    package struct ShardInput: Sendable {
         /// The folder as the user typed it.
-        public var folder: String
-        public var report: Result<ReadinessReport, ReportError>
+        package var folder: String
+        package var report: Result<ReadinessReport, ReportError>
 
-        public init(folder: String, report: Result<ReadinessReport, ReportError>) {
+        package init(folder: String, report: Result<ReadinessReport, ReportError>) {
             self.folder = folder
             self.report = report
         }
@@ -25,7 +25,7 @@ extension ReadinessReport {
     /// - Parameters:
     ///   - shards: The shard folders in the order given.
     ///   - context: The merge's config (its SHA-256 must be the shards'), gate and tool version.
-    public static func merge(_ shards: [ShardInput], context: Context) -> ReadinessReport {
+    package static func merge(_ shards: [ShardInput], context: Context) -> ReadinessReport {
         var problems = context.runnerProblems + (context.configProblem.map { [$0] } ?? [])
         let gate = resolveGate(context, problems: &problems)
         let accepted = acceptedShards(shards, context: context, problems: &problems)

@@ -9,7 +9,7 @@ extension ReportComparison {
     /// - Parameters:
     ///   - directory: The output folder the new set is about to replace; the caller holds its lock.
     ///   - report: The new run's report.
-    public static func sincePrevious(in directory: URL, for report: ReadinessReport) -> ReportComparison {
+    package static func sincePrevious(in directory: URL, for report: ReadinessReport) -> ReportComparison {
         let file = directory.appendingPathComponent("report.json")
         let gate = report.gate.name
         let folder = directory.relativePath

@@ -4,9 +4,9 @@ import Foundation
 /// How a run compares with the previous run of the same gate, published in the same output folder: the verdict,
 /// the criteria whose status changed, and each model's status and measurements before and after. report.json
 /// carries it as `comparison`; report.md and report.html show it. It never changes the verdict.
-public struct ReportComparison: Codable, Sendable, Equatable {
+package struct ReportComparison: Codable, Sendable, Equatable {
     /// What the run was compared with.
-    public enum Basis: String, Codable, Sendable {
+    package enum Basis: String, Codable, Sendable {
         /// The previous report in the folder, of the same gate and readiness.json.
         case previousRun = "previous-run"
         /// The folder held no report yet.
@@ -19,64 +19,64 @@ public struct ReportComparison: Codable, Sendable, Equatable {
     }
 
     /// The earlier run, as its report described it.
-    public struct PreviousRun: Codable, Sendable, Equatable {
-        public var gate: String
-        public var verdict: Verdict.Outcome
-        public var runStarted: String?
-        public var generatedAt: String
+    package struct PreviousRun: Codable, Sendable, Equatable {
+        package var gate: String
+        package var verdict: Verdict.Outcome
+        package var runStarted: String?
+        package var generatedAt: String
     }
 
     /// A criterion whose status changed.
-    public struct CriterionChange: Codable, Sendable, Equatable {
-        public var id: String
-        public var before: CriterionOutcome.Status
-        public var after: CriterionOutcome.Status
+    package struct CriterionChange: Codable, Sendable, Equatable {
+        package var id: String
+        package var before: CriterionOutcome.Status
+        package var after: CriterionOutcome.Status
     }
 
     /// One measurement before and after.
-    public struct MetricChange: Codable, Sendable, Equatable {
-        public var before: Double
-        public var after: Double
+    package struct MetricChange: Codable, Sendable, Equatable {
+        package var before: Double
+        package var after: Double
         /// `after - before`.
-        public var change: Double
+        package var change: Double
     }
 
     /// One model present in both runs.
-    public struct ModelChange: Codable, Sendable, Equatable {
-        public var name: String
-        public var before: CriterionOutcome.Status
-        public var after: CriterionOutcome.Status
+    package struct ModelChange: Codable, Sendable, Equatable {
+        package var name: String
+        package var before: CriterionOutcome.Status
+        package var after: CriterionOutcome.Status
         /// Criteria it falls short of now and did not before.
-        public var newlyFailing: [String]
+        package var newlyFailing: [String]
         /// Criteria it fell short of before and passes now.
-        public var newlyPassing: [String]
+        package var newlyPassing: [String]
         /// The `metricKeys` both runs measured, by key.
-        public var metrics: [String: MetricChange]
+        package var metrics: [String: MetricChange]
     }
 
-    public var basis: Basis
+    package var basis: Basis
     /// One sentence: what the run was compared with, or why nothing was compared.
-    public var note: String
+    package var note: String
     /// `nil` unless `basis` is `previousRun`.
-    public var previous: PreviousRun?
+    package var previous: PreviousRun?
     /// The criteria whose status changed, in report order.
-    public var criteria: [CriterionChange]
+    package var criteria: [CriterionChange]
     /// Every model of this run that the previous run also had, in report order.
-    public var models: [ModelChange]
+    package var models: [ModelChange]
 
     /// The measurements compared: what the migration gate judges.
-    public static let metricKeys = [
+    package static let metricKeys = [
         CriterionResult.Metric.successRate, CriterionResult.Metric.quality, CriterionResult.Metric.latencyAverage,
         CriterionResult.Metric.latencyP95, CriterionResult.Metric.tokensPerSecond,
     ]
 
     /// A comparison that compared nothing, saying why.
-    public static func none(_ basis: Basis, note: String) -> ReportComparison {
+    package static func none(_ basis: Basis, note: String) -> ReportComparison {
         ReportComparison(basis: basis, note: note, previous: nil, criteria: [], models: [])
     }
 
     /// Compares two reports of the same gate; the caller has checked that they are comparable.
-    public static func between(_ previous: ReadinessReport, and current: ReadinessReport) -> ReportComparison {
+    package static func between(_ previous: ReadinessReport, and current: ReadinessReport) -> ReportComparison {
         let before = Dictionary(previous.criteria.map { ($0.id, $0.status) }) { first, _ in first }
         let criteria = current.criteria.compactMap { criterion -> CriterionChange? in
             guard let status = before[criterion.id], status != criterion.status else { return nil }
@@ -112,9 +112,9 @@ public struct ReportComparison: Codable, Sendable, Equatable {
     }
 
     /// Criteria that passed before and fall short now.
-    public var newlyFailing: [String] { criteria.filter { $0.before == .passed }.map(\.id) }
+    package var newlyFailing: [String] { criteria.filter { $0.before == .passed }.map(\.id) }
     /// Criteria that fell short before and pass now.
-    public var newlyPassing: [String] { criteria.filter { $0.after == .passed }.map(\.id) }
+    package var newlyPassing: [String] { criteria.filter { $0.after == .passed }.map(\.id) }
 
     /// The models worth showing first, at most `limit`: those whose status got worse, then better, then the
     /// largest relative change of average latency.

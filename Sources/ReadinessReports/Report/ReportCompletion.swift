@@ -4,27 +4,27 @@ import Foundation
 /// `report.complete`: written last when a report set is published, it names the run and the SHA-256 of every
 /// file of the set. A report.json without it, or not matching it, is from a publication that did not finish
 /// (a killed run, a full disk) or that another one overtook, and no gate may read it.
-public struct ReportCompletion: Sendable, Equatable {
+package struct ReportCompletion: Sendable, Equatable {
     /// The marker's file name, beside the reports.
-    public static let fileName = "report.complete"
+    package static let fileName = "report.complete"
 
     /// The id of the run that published the set.
-    public var runID: String
+    package var runID: String
     /// SHA-256 (hex) of each file of the set, by file name.
-    public var digests: [String: String]
+    package var digests: [String: String]
 
-    public init(runID: String, files: [(name: String, data: Data)]) {
+    package init(runID: String, files: [(name: String, data: Data)]) {
         self.runID = runID
         digests = Dictionary(files.map { ($0.name, SHA256.hex($0.data)) }) { first, _ in first }
     }
 
     /// The marker's text: the run id, then `sha256 <file>: <hex>` lines in file-name order.
-    public var text: String {
+    package var text: String {
         (["run: \(runID)"] + digests.keys.sorted().map { "sha256 \($0): \(digests[$0]!)" }).joined(separator: "\n") + "\n"
     }
 
     /// Reads a marker's text; `nil` when it is not one.
-    public static func parse(_ text: String) -> ReportCompletion? {
+    package static func parse(_ text: String) -> ReportCompletion? {
         var lines = text.split(separator: "\n").map(String.init)
         guard let first = lines.first, first.hasPrefix("run: "), first.count > 5 else { return nil }
         lines.removeFirst()
@@ -40,7 +40,7 @@ public struct ReportCompletion: Sendable, Equatable {
 
     /// Checks that `data`, read from `url`, is the file the completed publication beside it put there.
     /// - Throws: `ReportError.incomplete` saying which of the two is wrong.
-    public static func verify(_ data: Data, readFrom url: URL) throws {
+    package static func verify(_ data: Data, readFrom url: URL) throws {
         let markerURL = url.deletingLastPathComponent().appendingPathComponent(fileName)
         guard let bytes = FileManager.default.contents(atPath: markerURL.path) else {
             throw ReportError.incomplete(url.relativePath, reason: "there is no \(fileName) beside it, so its publication did not finish (a run killed or a disk full while writing the reports)")

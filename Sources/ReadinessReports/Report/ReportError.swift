@@ -2,7 +2,7 @@ import ReadinessKit
 import Foundation
 
 /// A report that cannot be read or written.
-public struct ReportError: Error, Equatable, CustomStringConvertible {
+package struct ReportError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
         case notFound(String)
         case notAReport(String)
@@ -18,30 +18,30 @@ public struct ReportError: Error, Equatable, CustomStringConvertible {
     }
 
     /// There is no report.json at this path.
-    public static func notFound(_ path: String) -> ReportError { ReportError(.notFound(path)) }
+    package static func notFound(_ path: String) -> ReportError { ReportError(.notFound(path)) }
     /// The file is not a report.json of this tool.
-    public static func notAReport(_ path: String) -> ReportError { ReportError(.notAReport(path)) }
+    package static func notAReport(_ path: String) -> ReportError { ReportError(.notAReport(path)) }
     /// The report has a schemaVersion this tool does not read.
-    public static func unsupportedVersion(_ path: String, version: Int) -> ReportError {
+    package static func unsupportedVersion(_ path: String, version: Int) -> ReportError {
         ReportError(.unsupportedVersion(path, version))
     }
     /// A report file could not be written.
-    public static func writeFailed(_ path: String, reason: String) -> ReportError {
+    package static func writeFailed(_ path: String, reason: String) -> ReportError {
         ReportError(.writeFailed(path, reason: reason))
     }
 
     /// The report is not part of a completely published set (see `ReportCompletion`).
-    public static func incomplete(_ path: String, reason: String) -> ReportError {
+    package static func incomplete(_ path: String, reason: String) -> ReportError {
         ReportError(.incomplete(path, reason: reason))
     }
 
-    public var description: String {
+    package var description: String {
         "\(problem). \(fix)"
     }
 
     /// What is wrong, without what to do about it: for messages where the fix does not apply (the comparison
     /// with a previous report, say, which a new run replaces anyway).
-    public var problem: String {
+    package var problem: String {
         switch code {
         case .notFound(let path): "'\(path)' does not exist"
         case .notAReport(let path): "'\(path)' is not a report.json written by readiness"

@@ -13,9 +13,9 @@ import Darwin
 /// each file is renamed over its predecessor, and `report.complete` (`ReportCompletion`) is written last. A
 /// failure while writing leaves the previous set and its marker untouched; a failure while renaming leaves no
 /// marker, so `ReadinessReport.load` refuses what is there.
-public enum ReportWriter {
+package enum ReportWriter {
     /// The files of a report set, by name.
-    public static let fileNames = ["report.md", "report.json", "junit.xml", "report.html"]
+    package static let fileNames = ["report.md", "report.json", "junit.xml", "report.html"]
 
     /// How one staged file is created; tests inject a failing one to play a full disk.
     package typealias FileCreator = (Data, URL) throws -> Void
@@ -25,7 +25,7 @@ public enum ReportWriter {
     /// - Returns: The files written, in `fileNames` order.
     /// - Throws: `ReportError.writeFailed` naming the file and saying what became of the previous set.
     @discardableResult
-    public static func writeAll(_ report: ReadinessReport, to directory: URL, runID: String = UUID().uuidString) throws -> [URL] {
+    package static func writeAll(_ report: ReadinessReport, to directory: URL, runID: String = UUID().uuidString) throws -> [URL] {
         try writeAll(report, to: directory, runID: runID, create: DurableFile.create)
     }
 
@@ -98,7 +98,7 @@ public enum ReportWriter {
 
     /// Writes `data` to a temporary file beside `url`, then renames it over `url` (atomic on one filesystem).
     /// - Throws: `ReportError.writeFailed` naming `url`.
-    public static func write(_ data: Data, to url: URL) throws {
+    package static func write(_ data: Data, to url: URL) throws {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try replace(url, with: data)
@@ -122,7 +122,7 @@ public enum ReportWriter {
 
     /// Appends `text` to a file that others also append to (GITHUB_STEP_SUMMARY), creating it if needed.
     /// - Throws: `ReportError.writeFailed` naming the file.
-    public static func append(_ text: String, to url: URL) throws {
+    package static func append(_ text: String, to url: URL) throws {
         do {
             if !FileManager.default.fileExists(atPath: url.path) {
                 try Data().write(to: url)

@@ -2,27 +2,27 @@ import ReadinessKit
 import Foundation
 
 /// The criteria of a run: results read from the attachments, merged by id, joined with how their tests ended.
-public struct RunAnalysis: Sendable, Equatable {
+package struct RunAnalysis: Sendable, Equatable {
     /// The catalog's criteria first (the order of the README's criteria table), then others in the order they appeared.
-    public var criteria: [CriterionOutcome]
+    package var criteria: [CriterionOutcome]
     /// Readiness tests that failed or were skipped without recording a criterion.
-    public var unlisted: [UnlistedTest]
+    package var unlisted: [UnlistedTest]
     /// Everything that keeps the evidence from being complete: the stream's problems, bad attachments,
     /// criteria the gate requires that have no result.
-    public var problems: [RunProblem]
+    package var problems: [RunProblem]
 
     /// What a run recorded, before it is judged: the results and the tests of each criterion, the readiness
     /// tests that recorded none, and the problems of the evidence. A run's event stream gives one
     /// (`gather(_:required:locator:)`); the reports of a sharded check's shards give one together (a merge).
-    public struct Records: Sendable {
+    package struct Records: Sendable {
         /// Criterion ids in the order they were first seen.
-        public var ids: [String] = []
-        public var rows: [String: [CriterionResult]] = [:]
-        public var tests: [String: [RunEvidence.Test]] = [:]
-        public var unlisted: [UnlistedTest] = []
-        public var problems: [RunProblem] = []
+        package var ids: [String] = []
+        package var rows: [String: [CriterionResult]] = [:]
+        package var tests: [String: [RunEvidence.Test]] = [:]
+        package var unlisted: [UnlistedTest] = []
+        package var problems: [RunProblem] = []
 
-        public init() {}
+        package init() {}
     }
 
     /// Merges the evidence into criteria.
@@ -36,7 +36,7 @@ public struct RunAnalysis: Sendable, Equatable {
     ///   - severities: readiness.json's severities for catalog criteria (a catalog criterion's severity comes from
     ///     the catalog and the config, never from what an attachment claims).
     ///   - locator: Where to find the attachment files.
-    public static func analyze(
+    package static func analyze(
         _ evidence: RunEvidence, required: [String], allCritical: Bool = false, modelOrder: [String],
         plan: CheckPlan? = nil, severities: [String: CriterionResult.Severity] = [:], locator: AttachmentLocator
     ) -> RunAnalysis {
@@ -47,7 +47,7 @@ public struct RunAnalysis: Sendable, Equatable {
     }
 
     /// Reads a run's criterion results and tests from its event stream and attachments.
-    public static func gather(_ evidence: RunEvidence, required: [String], locator: AttachmentLocator) -> Records {
+    package static func gather(_ evidence: RunEvidence, required: [String], locator: AttachmentLocator) -> Records {
         var records = Records()
         records.problems = evidence.problems
         records.ids = Criterion.all.map(\.id)
@@ -96,7 +96,7 @@ public struct RunAnalysis: Sendable, Equatable {
 
     /// Judges gathered records: merges each criterion's results and tests, marks what the gate requires, and
     /// checks the evidence is complete for `plan`. The one judgement of a run, sharded or not.
-    public static func judge(
+    package static func judge(
         _ records: Records, required: [String], allCritical: Bool = false, modelOrder: [String],
         plan: CheckPlan? = nil, severities: [String: CriterionResult.Severity] = [:]
     ) -> RunAnalysis {

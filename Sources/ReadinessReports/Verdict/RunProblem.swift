@@ -2,16 +2,16 @@ import ReadinessKit
 import Foundation
 
 /// Why the evidence of a run is missing or incomplete; any problem keeps the verdict from being READY.
-public struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConvertible {
+package struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConvertible {
     /// The kind of problem, stable for machines reading report.json.
-    public var kind: Kind
+    package var kind: Kind
     /// One sentence naming the input at fault.
-    public var message: String
+    package var message: String
     /// What to do about it.
-    public var action: String
+    package var action: String
 
     /// The kinds of problems, by where the evidence broke.
-    public enum Kind: String, Codable, Sendable {
+    package enum Kind: String, Codable, Sendable {
         /// readiness.json is missing or invalid, or names no such gate.
         case config
         /// The event stream file does not exist or cannot be read.
@@ -45,13 +45,13 @@ public struct RunProblem: Error, Codable, Sendable, Equatable, CustomStringConve
         case shard
     }
 
-    public init(_ kind: Kind, _ message: String, action: String) {
+    package init(_ kind: Kind, _ message: String, action: String) {
         self.kind = kind
         self.message = message
         self.action = action
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     static func streamCorrupt(line: Int) -> RunProblem {
         RunProblem(

@@ -4,28 +4,28 @@ import OllamaKit
 
 extension StepGate {
     /// The backups found under `backup.directory`: the models they can restore, and why the others cannot.
-    public struct Backups: Sendable, Equatable, ExpressibleByArrayLiteral {
+    package struct Backups: Sendable, Equatable, ExpressibleByArrayLiteral {
         /// Names of models a verified backup can restore.
-        public var usable: Set<String>
+        package var usable: Set<String>
         /// Model name → why no backup of it can restore it (checksum mismatch, no FROM, no manifest).
-        public var rejected: [String: String]
+        package var rejected: [String: String]
 
-        public init(usable: Set<String>, rejected: [String: String] = [:]) {
+        package init(usable: Set<String>, rejected: [String: String] = [:]) {
             self.usable = usable
             self.rejected = rejected
         }
 
-        public init(arrayLiteral names: String...) {
+        package init(arrayLiteral names: String...) {
             self.init(usable: Set(names))
         }
 
         /// Whether a verified backup can restore `model` (Ollama's name rules: "x" is "x:latest").
-        public func canRestore(_ model: String) -> Bool {
+        package func canRestore(_ model: String) -> Bool {
             usable.contains(model) || usable.contains { ModelName.matches($0, model) }
         }
 
         /// Why the backups of `model` cannot restore it, if any was found.
-        public func rejection(of model: String) -> String? {
+        package func rejection(of model: String) -> String? {
             rejected[model] ?? rejected.first { ModelName.matches($0.key, model) }?.value
         }
     }
@@ -35,7 +35,7 @@ extension StepGate {
     /// has a FROM line, because a rollback from an empty, edited or broken backup destroys the model it was
     /// meant to save. A `<model>.Modelfile` that no manifest lists is not a backup. Hidden folders (a backup
     /// still being written) are skipped.
-    public static func backupFiles(in directory: URL) -> Backups {
+    package static func backupFiles(in directory: URL) -> Backups {
         guard let walker = FileManager.default.enumerator(
             at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]
         ) else { return [] }

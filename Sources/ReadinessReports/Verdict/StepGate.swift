@@ -4,20 +4,20 @@ import OllamaKit
 
 /// One step of the conservative migration: the first N models in migration order must pass availability,
 /// functionality and performance, and each must have a verified backup, before the step may go ahead.
-public struct StepGate: Sendable, Equatable {
+package struct StepGate: Sendable, Equatable {
     /// The areas whose per-model results a migrating model must pass.
-    public static let areas: [CriterionResult.Area] = [.availability, .functionality, .performance]
+    package static let areas: [CriterionResult.Area] = [.availability, .functionality, .performance]
 
-    public var step: Int
+    package var step: Int
     /// The models migrated once this step is done, in migration order.
-    public var models: [String]
-    public var outcome: Verdict.Outcome
+    package var models: [String]
+    package var outcome: Verdict.Outcome
     /// One sentence saying whether the step may go and why.
-    public var summary: String
+    package var summary: String
     /// What blocks the step (known failures) or keeps it undecided (missing evidence).
-    public var blockers: [String]
+    package var blockers: [String]
     /// What to do next.
-    public var actions: [String]
+    package var actions: [String]
 
     /// Decides step `step` from a report, the config and the backups on disk. It verifies rather than assumes:
     /// the report must be decided, of this config (fingerprint), newer than readiness.json and the Modelfiles,
@@ -28,7 +28,7 @@ public struct StepGate: Sendable, Equatable {
     ///   - config: The fleet and its migration order, and `backup.directory`.
     ///   - report: The last readiness run.
     ///   - backups: The verified backups under `backup.directory` (`backupFiles(in:)`).
-    public static func decide(step: Int, config: ReadinessConfig, report: ReadinessReport, backups: Backups) -> StepGate {
+    package static func decide(step: Int, config: ReadinessConfig, report: ReadinessReport, backups: Backups) -> StepGate {
         let order = config.modelsInMigrationOrder
         guard step <= order.count else {
             let problem = "step \(step) is beyond the \(order.count) models of the migration order in \(config.file.relativePath)"

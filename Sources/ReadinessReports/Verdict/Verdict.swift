@@ -3,9 +3,9 @@ import Foundation
 
 /// The decision on a gate, failing closed: READY only when the run finished, every required criterion ran,
 /// and none of the required critical ones failed or was skipped.
-public struct Verdict: Codable, Sendable, Equatable {
+package struct Verdict: Codable, Sendable, Equatable {
     /// The three answers a readiness check can give.
-    public enum Outcome: String, Codable, Sendable, CaseIterable {
+    package enum Outcome: String, Codable, Sendable, CaseIterable {
         /// Every required criterion passed on complete evidence (exit 0).
         case ready
         /// A required critical criterion failed or was skipped, or a readiness test failed (exit 1).
@@ -14,7 +14,7 @@ public struct Verdict: Codable, Sendable, Equatable {
         case undecided
 
         /// "READY", "NOT READY" or "UNDECIDED".
-        public var label: String {
+        package var label: String {
             switch self {
             case .ready: "READY"
             case .notReady: "NOT READY"
@@ -23,20 +23,20 @@ public struct Verdict: Codable, Sendable, Equatable {
         }
     }
 
-    public var outcome: Outcome
+    package var outcome: Outcome
     /// One sentence saying why.
-    public var summary: String
+    package var summary: String
     /// Everything that kept it from READY, blockers first; empty when READY.
-    public var reasons: [String]
+    package var reasons: [String]
     /// Shortfalls that do not block (recommended criteria, criteria outside the gate).
-    public var warnings: [String]
+    package var warnings: [String]
 
     /// Decides a gate. A known blocker decides NOT READY even when other evidence is missing, because no further
     /// evidence could make the gate pass; otherwise any problem leaves it UNDECIDED.
     /// - Parameters:
     ///   - gate: The gate's name, for the summary.
     ///   - analysis: The run's criteria, unlisted tests and problems.
-    public static func decide(gate: String, analysis: RunAnalysis) -> Verdict {
+    package static func decide(gate: String, analysis: RunAnalysis) -> Verdict {
         let blockers = analysis.criteria.filter(\.blocking)
         let unlistedFailures = analysis.unlisted.filter { $0.status == .failed }
         var reasons = blockers.map { "\($0.id) \($0.status == .skipped ? "was skipped" : "failed"): \($0.message)" }

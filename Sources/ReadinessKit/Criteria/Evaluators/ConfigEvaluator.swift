@@ -2,17 +2,17 @@ import Foundation
 
 /// Decides `configs`: a model's optimized configuration (its Modelfile) exists, parses, and matches the model
 /// Ollama has deployed under that name.
-public enum ConfigEvaluator {
+package enum ConfigEvaluator {
     /// What `/api/show` says about a deployed model, as plain text fields.
-    public struct Deployed: Sendable, Equatable {
+    package struct Deployed: Sendable, Equatable {
         /// `ollama show --modelfile`.
-        public var modelfile: String?
+        package var modelfile: String?
         /// One parameter per line, "name value" (string values Go-quoted), as `/api/show` returns them.
-        public var parameters: String?
+        package var parameters: String?
         /// The system prompt.
-        public var system: String?
+        package var system: String?
 
-        public init(modelfile: String?, parameters: String?, system: String?) {
+        package init(modelfile: String?, parameters: String?, system: String?) {
             self.modelfile = modelfile
             self.parameters = parameters
             self.system = system
@@ -23,7 +23,7 @@ public enum ConfigEvaluator {
     /// - Parameters:
     ///   - model: The configured model; its `modelfile` is the expected configuration.
     ///   - deployed: The deployed model, or `nil` when Ollama does not have it.
-    public static func evaluate(_ model: ReadinessConfig.Model, deployed: Deployed?) -> CriterionResult {
+    package static func evaluate(_ model: ReadinessConfig.Model, deployed: Deployed?) -> CriterionResult {
         let criterion = Criterion.configs
         func failure(_ message: String, _ action: String) -> CriterionResult {
             criterion.result(model: model.name, passed: false, message: message, actions: [action])

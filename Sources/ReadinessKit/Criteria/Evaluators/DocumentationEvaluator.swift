@@ -1,7 +1,7 @@
 /// Decides `docs`: every listed document exists, has content and is newer than the Modelfiles it describes.
-public enum DocumentationEvaluator {
+package enum DocumentationEvaluator {
     /// Combines the checks of the documents readiness.json lists; no documents listed is a failure.
-    public static func evaluate(_ checks: [DocumentCheck]) -> CriterionResult {
+    package static func evaluate(_ checks: [DocumentCheck]) -> CriterionResult {
         let criterion = Criterion.docs
         guard !checks.isEmpty else {
             return criterion.result(

@@ -1,5 +1,5 @@
 /// Decides `models-respond`: a model answered every one of its test queries (every prompt, every round).
-public enum FunctionalityEvaluator {
+package enum FunctionalityEvaluator {
     /// How many failed queries a message quotes before summarizing the rest.
     static let quotedFailures = 3
 
@@ -9,7 +9,7 @@ public enum FunctionalityEvaluator {
     ///   - outcomes: Its queries (`PerformanceReport.queries(for:)`); none is a failure.
     ///   - passRounds: The k of `thresholds.passRounds`: each prompt must succeed in at least k of its rounds;
     ///     `nil` asks for every query.
-    public static func evaluate(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], passRounds: Int? = nil) -> CriterionResult {
+    package static func evaluate(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], passRounds: Int? = nil) -> CriterionResult {
         let criterion = Criterion.modelsRespond
         if let k = passRounds, !outcomes.isEmpty {
             let prompts = PerformanceReport(queries: outcomes).prompts(passing: k)

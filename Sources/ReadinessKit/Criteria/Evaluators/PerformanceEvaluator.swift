@@ -1,10 +1,10 @@
 import Foundation
 
 /// Decides `success-rate` (fleet-wide), `response-time` and `quality` (per model) from a performance run.
-public enum PerformanceEvaluator {
+package enum PerformanceEvaluator {
     /// `successRate(_:threshold:)` under the config's thresholds; with `passRounds` (k of n rounds) the rate
     /// counts prompts, a prompt succeeding when at least k of its rounds did.
-    public static func successRate(_ report: PerformanceReport, thresholds: ReadinessConfig.Thresholds) -> CriterionResult {
+    package static func successRate(_ report: PerformanceReport, thresholds: ReadinessConfig.Thresholds) -> CriterionResult {
         guard thresholds.passRounds != nil, !report.queries.isEmpty else {
             return successRate(report, threshold: thresholds.successRate)
         }
@@ -28,7 +28,7 @@ public enum PerformanceEvaluator {
     }
 
     /// Whether more than `threshold` of all test queries succeeded.
-    public static func successRate(_ report: PerformanceReport, threshold: Double) -> CriterionResult {
+    package static func successRate(_ report: PerformanceReport, threshold: Double) -> CriterionResult {
         let fleet = report.fleet
         let bar = CriterionResult.Threshold(.greaterThan, threshold, unit: "ratio")
         guard fleet.queries > 0 else {
@@ -49,7 +49,7 @@ public enum PerformanceEvaluator {
     }
 
     /// Whether `model`'s average response time over its successful queries is below `threshold` seconds.
-    public static func responseTime(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], threshold: Double) -> CriterionResult {
+    package static func responseTime(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], threshold: Double) -> CriterionResult {
         var thresholds = ReadinessConfig.Thresholds()
         thresholds.averageResponseSeconds = threshold
         return responseTime(model, outcomes: outcomes, thresholds: thresholds)
@@ -59,7 +59,7 @@ public enum PerformanceEvaluator {
     /// optional bar that is set, its p95 below `p95ResponseSeconds`, its average time to first token below
     /// `timeToFirstTokenSeconds` and its average tokens/s at least `minimumTokensPerSecond`.
     /// The measured value stays the average; the other bars are reported in the message when they fail.
-    public static func responseTime(
+    package static func responseTime(
         _ model: ReadinessConfig.Model, outcomes: [QueryOutcome], loads: [ModelLoad] = [], thresholds: ReadinessConfig.Thresholds
     ) -> CriterionResult {
         let threshold = thresholds.averageResponseSeconds
@@ -88,7 +88,7 @@ public enum PerformanceEvaluator {
     }
 
     /// Whether `model`'s average quality score over its queries is above `threshold` (failed queries score 0).
-    public static func quality(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], threshold: Double) -> CriterionResult {
+    package static func quality(_ model: ReadinessConfig.Model, outcomes: [QueryOutcome], threshold: Double) -> CriterionResult {
         let summary = PerformanceSummary(outcomes)
         let bar = CriterionResult.Threshold(.greaterThan, threshold, unit: "score")
         guard !outcomes.isEmpty else {
@@ -127,7 +127,7 @@ public enum PerformanceEvaluator {
 
     /// The optional performance bars `summary` misses, as phrases ("p95 4.00 s is not below 3.00 s").
     /// A bar with nothing measured (no first token, no eval metrics) is missed: it cannot be shown to hold.
-    public static func extraBarsMissed(_ summary: PerformanceSummary, _ thresholds: ReadinessConfig.Thresholds) -> [String] {
+    package static func extraBarsMissed(_ summary: PerformanceSummary, _ thresholds: ReadinessConfig.Thresholds) -> [String] {
         var misses: [String] = []
         if let limit = thresholds.p95ResponseSeconds, !((summary.latencyP95 ?? .infinity) < limit) {
             misses.append("p95 \(seconds(summary.latencyP95)) is not below \(seconds(limit))")

@@ -1,14 +1,14 @@
 /// Decides `backup-scripts` and `migration-scripts` from script checks and dry runs.
-public enum ScriptEvaluator {
+package enum ScriptEvaluator {
     /// Whether every backup script exists, is executable and passes `bash -n`; no scripts listed is a failure.
-    public static func backup(_ checks: [ScriptCheck]) -> CriterionResult {
+    package static func backup(_ checks: [ScriptCheck]) -> CriterionResult {
         evaluate(.backupScripts, checks.map { ($0, nil) }, kind: "backup", missingFix: "Add a 'backup' section to readiness.json listing the backup scripts.")
     }
 
     /// Whether every migration script exists, is executable, passes `bash -n` and has a dry run that exits 0.
     /// - Parameter scripts: Each script's check and its dry run (`nil` when readiness.json gives none, which
     ///   fails: an untested script is not "tested").
-    public static func migration(_ scripts: [(check: ScriptCheck, dryRun: ScriptRun?)]) -> CriterionResult {
+    package static func migration(_ scripts: [(check: ScriptCheck, dryRun: ScriptRun?)]) -> CriterionResult {
         evaluate(.migrationScripts, scripts, kind: "migration", missingFix: "Add a 'migration' section to readiness.json listing the migration scripts and their dryRun arguments.")
     }
 

@@ -2,14 +2,14 @@ import Foundation
 import OllamaKit
 
 /// Decides `ollama-service` and `disk-space`.
-public enum SystemHealthEvaluator {
+package enum SystemHealthEvaluator {
     /// Whether the Ollama at `host` that answered `/api/version` with `version` is at least `minimumVersion`;
     /// the result carries `version` as the fact `CriterionResult.Fact.ollamaVersion`.
     /// - Parameters:
     ///   - version: The version Ollama reported.
     ///   - minimumVersion: The lowest acceptable version; `nil` accepts any.
     ///   - host: The server, for the message.
-    public static func service(version: String, minimumVersion: String?, host: String) -> CriterionResult {
+    package static func service(version: String, minimumVersion: String?, host: String) -> CriterionResult {
         // The host may carry a proxy's credentials; messages show it redacted, and quote only a version's start.
         let host = OllamaHost.redacted(host), version = UntrustedText.excerpt(version, limit: 64)
         // Every answer carries the version as a fact, so the report shows it whatever the verdict.
@@ -44,7 +44,7 @@ public enum SystemHealthEvaluator {
     }
 
     /// Whether the disk holding the models is used less than `threshold` (a fraction).
-    public static func disk(_ usage: DiskUsage, threshold: Double) -> CriterionResult {
+    package static func disk(_ usage: DiskUsage, threshold: Double) -> CriterionResult {
         let bar = CriterionResult.Threshold(.lessThan, threshold, unit: "fraction")
         let passed = bar.isMet(by: usage.usedFraction)
         let limit = String(format: "%.0f%%", threshold * 100)

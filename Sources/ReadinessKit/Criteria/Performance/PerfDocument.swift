@@ -6,83 +6,83 @@ import OllamaKit
 ///
 /// Every verdict in it comes from `PerformanceEvaluator`, the code the Performance suite runs, so the
 /// command and the suite cannot disagree on the same measurements.
-public struct PerfDocument: Codable, Sendable, Equatable {
-    public var schema: String?
-    public var generatedAt: Date?
+package struct PerfDocument: Codable, Sendable, Equatable {
+    package var schema: String?
+    package var generatedAt: Date?
     /// Ollama's host, redacted.
-    public var host: String?
-    public var rounds: Int?
-    public var concurrency: Int?
+    package var host: String?
+    package var rounds: Int?
+    package var concurrency: Int?
     /// Wall time of the run on a monotonic clock, warm-ups included.
-    public var wallSeconds: Double?
+    package var wallSeconds: Double?
     /// Model loads the client observed, and the fewest possible (one per model that loaded).
-    public var observedLoads: Int?
-    public var minimumLoads: Int?
+    package var observedLoads: Int?
+    package var minimumLoads: Int?
     /// Whether every threshold held.
-    public var passed: Bool?
-    public var overall: Figures
-    public var models: [Figures]
+    package var passed: Bool?
+    package var overall: Figures
+    package var models: [Figures]
     /// Fleet-wide checks (success rate).
-    public var checks: [Check]?
+    package var checks: [Check]?
     /// Changes against `--baseline`, per model, when one was given.
-    public var deltas: [Delta]?
+    package var deltas: [Delta]?
     /// Free text, e.g. where a baseline's figures come from.
-    public var note: String?
+    package var note: String?
     /// The average response-time threshold the run was held to (for the latency chart).
-    public var averageResponseSeconds: Double?
+    package var averageResponseSeconds: Double?
 
-    public static let currentSchema = "readiness-perf/1"
+    package static let currentSchema = "readiness-perf/1"
 
     /// The figures of one model, or of the whole run (`model` "(all)").
-    public struct Figures: Codable, Sendable, Equatable {
-        public var model: String
+    package struct Figures: Codable, Sendable, Equatable {
+        package var model: String
         /// `false` when Ollama did not have the model.
-        public var present: Bool?
-        public var queries: Int?
-        public var failures: Int?
-        public var successRate: Double
+        package var present: Bool?
+        package var queries: Int?
+        package var failures: Int?
+        package var successRate: Double
         /// Latency of successful queries in seconds (client wall clock, monotonic); percentiles by nearest rank.
-        public var latency: Latency?
-        public var timeToFirstTokenSeconds: Double?
+        package var latency: Latency?
+        package var timeToFirstTokenSeconds: Double?
         /// `eval_count / eval_duration` as Ollama reported them.
-        public var tokensPerSecond: Double?
+        package var tokensPerSecond: Double?
         /// Model load time: the warm-up, never part of latency.
-        public var loadSeconds: Double?
+        package var loadSeconds: Double?
         /// Mean of Ollama's own `total_duration` over successful queries, beside the wall clock.
-        public var ollamaTotalSeconds: Double?
-        public var quality: Double?
+        package var ollamaTotalSeconds: Double?
+        package var quality: Double?
         /// Failed queries by kind ("timeout", "HTTP 500", "model missing", "truncated stream", ...).
-        public var errors: [String: Int]?
-        public var checks: [Check]?
+        package var errors: [String: Int]?
+        package var checks: [Check]?
     }
 
-    public struct Latency: Codable, Sendable, Equatable {
-        public var min: Double, avg: Double, p50: Double, p95: Double, p99: Double, max: Double
+    package struct Latency: Codable, Sendable, Equatable {
+        package var min: Double, avg: Double, p50: Double, p95: Double, p99: Double, max: Double
     }
 
     /// One threshold and whether it held.
-    public struct Check: Codable, Sendable, Equatable {
+    package struct Check: Codable, Sendable, Equatable {
         /// The criterion id, e.g. "response-time".
-        public var id: String
-        public var passed: Bool
-        public var message: String
+        package var id: String
+        package var passed: Bool
+        package var message: String
     }
 
     /// A model's figures before (baseline) and now.
-    public struct Delta: Codable, Sendable, Equatable {
-        public var model: String
-        public var successRateBefore: Double?
-        public var successRateAfter: Double?
-        public var p95Before: Double?
-        public var p95After: Double?
-        public var presentBefore: Bool?
-        public var presentAfter: Bool?
+    package struct Delta: Codable, Sendable, Equatable {
+        package var model: String
+        package var successRateBefore: Double?
+        package var successRateAfter: Double?
+        package var p95Before: Double?
+        package var p95After: Double?
+        package var presentBefore: Bool?
+        package var presentAfter: Bool?
     }
 }
 
 extension PerfDocument {
     /// The document of a finished run, judged by `config`'s thresholds.
-    public init(_ report: PerformanceReport, config: ReadinessConfig, concurrency: Int, generatedAt: Date) {
+    package init(_ report: PerformanceReport, config: ReadinessConfig, concurrency: Int, generatedAt: Date) {
         let thresholds = config.thresholds
         var models: [Figures] = []
         for model in config.criticalModels {
@@ -108,7 +108,7 @@ extension PerfDocument {
     }
 
     /// Before/after figures for every model in either document, this document's models first.
-    public func deltas(against baseline: PerfDocument) -> [Delta] {
+    package func deltas(against baseline: PerfDocument) -> [Delta] {
         var names = models.map(\.model)
         for model in baseline.models where !names.contains(where: { ModelName.matches($0, model.model) }) { names.append(model.model) }
         return names.map { name in
@@ -120,7 +120,7 @@ extension PerfDocument {
         }
     }
 
-    public static func encoder() -> JSONEncoder {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -128,7 +128,7 @@ extension PerfDocument {
     }
 
     /// Reads an earlier perf-report.json or a baseline file.
-    public static func read(_ data: Data) throws -> PerfDocument {
+    package static func read(_ data: Data) throws -> PerfDocument {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(PerfDocument.self, from: data)

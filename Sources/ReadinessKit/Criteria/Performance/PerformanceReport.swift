@@ -1,38 +1,38 @@
 import OllamaKit
 
 /// What one test query of the performance run measured.
-public struct QueryOutcome: Sendable, Equatable {
+package struct QueryOutcome: Sendable, Equatable {
     /// The model as readiness.json names it.
-    public var model: String
-    public var prompt: String
+    package var model: String
+    package var prompt: String
     /// 1-based round of the run.
-    public var round: Int
+    package var round: Int
     /// Why the query failed (Ollama's error, a timeout, an empty answer); `nil` when it succeeded.
-    public var failure: String?
+    package var failure: String?
     /// Whether it failed because Ollama does not have the model (so the fix is to build it).
-    public var modelMissing: Bool
+    package var modelMissing: Bool
     /// The answer text (possibly partial when the query failed).
-    public var answer: String
+    package var answer: String
     /// Wall time of the request in seconds, from sending it to the last byte.
-    public var latency: Double?
+    package var latency: Double?
     /// Seconds from sending the request to the first answer token.
-    public var timeToFirstToken: Double?
+    package var timeToFirstToken: Double?
     /// Generated tokens per second of evaluation (`eval_count / eval_duration`).
-    public var tokensPerSecond: Double?
+    package var tokensPerSecond: Double?
     /// Seconds Ollama spent loading the model (`load_duration`).
-    public var loadSeconds: Double?
+    package var loadSeconds: Double?
     /// The answer's quality; all zero for a failed query.
-    public var quality: QualityScore
+    package var quality: QualityScore
     /// What kind of failure `failure` is; `nil` when the query succeeded.
-    public var failureKind: FailureKind?
+    package var failureKind: FailureKind?
     /// Ollama's own `total_duration` in seconds, beside the client's wall-clock `latency`.
-    public var ollamaTotalSeconds: Double?
+    package var ollamaTotalSeconds: Double?
     /// Seconds the client waited before giving up or failing (the timeout for a timeout); `nil` on success.
-    public var failedAfter: Double?
+    package var failedAfter: Double?
 
-    public var succeeded: Bool { failure == nil }
+    package var succeeded: Bool { failure == nil }
 
-    public init(
+    package init(
         model: String, prompt: String, round: Int, failure: String?, modelMissing: Bool = false, answer: String,
         latency: Double?, timeToFirstToken: Double?, tokensPerSecond: Double?, loadSeconds: Double?, quality: QualityScore
     ) {
@@ -52,7 +52,7 @@ public struct QueryOutcome: Sendable, Equatable {
 }
 
 /// Why a query failed, grouped for reports.
-public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+package enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     /// Ollama could not be reached (connection refused, connect timeout).
     case unreachable
     /// No complete answer within `requestTimeoutSeconds`.
@@ -69,7 +69,7 @@ public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringCon
     case other
 
     /// The group label: "unreachable", "timeout", "HTTP 500", "model missing", "truncated stream", ...
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreachable: "unreachable"
         case .timeout: "timeout"
@@ -82,7 +82,7 @@ public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringCon
     }
 
     /// The kind of a client error.
-    public init(_ error: any Error) {
+    package init(_ error: any Error) {
         guard let error = error as? OllamaError else { self = .other; return }
         if error.isModelNotFound {
             self = .modelMissing
@@ -99,7 +99,7 @@ public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringCon
         }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         let known: [FailureKind] = [.unreachable, .timeout, .modelMissing, .truncatedStream, .emptyAnswer, .other]
         if let kind = known.first(where: { $0.description == text }) {
@@ -111,7 +111,7 @@ public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringCon
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
@@ -119,17 +119,17 @@ public enum FailureKind: Sendable, Equatable, Hashable, Codable, CustomStringCon
 
 /// The warm-up of one model: a generate request without a prompt, which Ollama answers with `done_reason`
 /// "load" once the model is in memory. Its time is the model's load time, never part of any latency.
-public struct ModelLoad: Sendable, Equatable {
-    public var model: String
+package struct ModelLoad: Sendable, Equatable {
+    package var model: String
     /// Ollama's `load_duration` in seconds; `nil` when it was 0 (already loaded) or the request failed.
-    public var loadSeconds: Double?
+    package var loadSeconds: Double?
     /// Wall time of the warm-up request in seconds.
-    public var wallSeconds: Double
+    package var wallSeconds: Double
     /// Ollama's `done_reason` ("load" from Ollama and ollama-sim).
-    public var doneReason: String?
-    public var failure: String?
+    package var doneReason: String?
+    package var failure: String?
 
-    public init(model: String, loadSeconds: Double?, wallSeconds: Double, doneReason: String?, failure: String?) {
+    package init(model: String, loadSeconds: Double?, wallSeconds: Double, doneReason: String?, failure: String?) {
         self.model = model
         self.loadSeconds = loadSeconds
         self.wallSeconds = wallSeconds
@@ -139,21 +139,21 @@ public struct ModelLoad: Sendable, Equatable {
 }
 
 /// Every query of a performance run, with per-model summaries.
-public struct PerformanceReport: Sendable, Equatable {
+package struct PerformanceReport: Sendable, Equatable {
     /// The queries in the order they were planned: model by model, round by round, prompt by prompt.
-    public var queries: [QueryOutcome] {
+    package var queries: [QueryOutcome] {
         didSet { byModel = Self.group(queries) }
     }
     /// Positions in `queries` by model identity, so each model's queries are a lookup, not a scan of all.
     private var byModel: [String: [Int]]
     /// The warm-up of each model, in plan order (empty when the run did not warm up).
-    public var loads: [ModelLoad]
+    package var loads: [ModelLoad]
     /// Responses (warm-ups and queries) whose `load_duration` was above 0: each is a model load Ollama made.
-    public var observedLoads: Int
+    package var observedLoads: Int
     /// Wall time of the whole run in seconds (monotonic clock), warm-ups included.
-    public var wallSeconds: Double
+    package var wallSeconds: Double
 
-    public init(queries: [QueryOutcome], loads: [ModelLoad] = [], observedLoads: Int = 0, wallSeconds: Double = 0) {
+    package init(queries: [QueryOutcome], loads: [ModelLoad] = [], observedLoads: Int = 0, wallSeconds: Double = 0) {
         self.queries = queries
         byModel = Self.group(queries)
         self.loads = loads
@@ -162,16 +162,16 @@ public struct PerformanceReport: Sendable, Equatable {
     }
 
     /// The fewest loads the run could have made: one per model whose warm-up succeeded.
-    public var minimumLoads: Int { loads.filter { $0.failure == nil }.count }
+    package var minimumLoads: Int { loads.filter { $0.failure == nil }.count }
 
     /// The failed queries by kind, most frequent first.
-    public func failureGroups(_ outcomes: [QueryOutcome]? = nil) -> [(kind: FailureKind, count: Int)] {
+    package func failureGroups(_ outcomes: [QueryOutcome]? = nil) -> [(kind: FailureKind, count: Int)] {
         let counts = Dictionary(grouping: (outcomes ?? queries).compactMap(\.failureKind), by: { $0 }).mapValues(\.count)
         return counts.map { ($0.key, $0.value) }.sorted { ($1.count, $0.kind.description) < ($0.count, $1.kind.description) }
     }
 
     /// The queries sent to `model` (matched by Ollama's name rules).
-    public func queries(for model: String) -> [QueryOutcome] {
+    package func queries(for model: String) -> [QueryOutcome] {
         (ModelName.identity(of: model).flatMap { byModel[$0] } ?? []).map { queries[$0] }
     }
 
@@ -184,21 +184,21 @@ public struct PerformanceReport: Sendable, Equatable {
     }
 
     /// The warm-ups of `model` (matched by Ollama's name rules).
-    public func loads(for model: String) -> [ModelLoad] {
+    package func loads(for model: String) -> [ModelLoad] {
         loads.filter { ModelName.matches($0.model, model) }
     }
 
     /// The statistics of `model`'s queries and warm-up.
-    public func summary(for model: String) -> PerformanceSummary {
+    package func summary(for model: String) -> PerformanceSummary {
         PerformanceSummary(queries(for: model), loads: loads(for: model))
     }
 
     /// The statistics of every query and warm-up.
-    public var fleet: PerformanceSummary { PerformanceSummary(queries, loads: loads) }
+    package var fleet: PerformanceSummary { PerformanceSummary(queries, loads: loads) }
 
     /// Each (model, prompt) of the run with whether it passed the k-of-n rule: at least `k` of its rounds
     /// succeeded. In plan order.
-    public func prompts(passing k: Int) -> [PromptRounds] {
+    package func prompts(passing k: Int) -> [PromptRounds] {
         var order: [String] = []
         var groups: [String: [QueryOutcome]] = [:]
         for query in queries {
@@ -214,41 +214,41 @@ public struct PerformanceReport: Sendable, Equatable {
 }
 
 /// One test prompt of one model over its rounds, judged by the k-of-n rule.
-public struct PromptRounds: Sendable, Equatable {
-    public var model: String
-    public var prompt: String
-    public var rounds: [QueryOutcome]
+package struct PromptRounds: Sendable, Equatable {
+    package var model: String
+    package var prompt: String
+    package var rounds: [QueryOutcome]
     /// The k: how many rounds must succeed.
-    public var required: Int
+    package var required: Int
 
-    public var succeeded: Int { rounds.count(where: \.succeeded) }
-    public var passed: Bool { Statistics.atLeast(required, of: rounds.map(\.succeeded)) }
+    package var succeeded: Int { rounds.count(where: \.succeeded) }
+    package var passed: Bool { Statistics.atLeast(required, of: rounds.map(\.succeeded)) }
 }
 
 /// Statistics over a set of queries. Timings are taken from successful queries only (a failed query has no
 /// meaningful latency); the success rate and the quality average count every query, failed ones scoring 0.
-public struct PerformanceSummary: Sendable, Equatable {
-    public var queries: Int
-    public var failures: Int
+package struct PerformanceSummary: Sendable, Equatable {
+    package var queries: Int
+    package var failures: Int
     /// Successful queries / all queries; 0 when there are none.
-    public var successRate: Double
-    public var latencyAverage: Double?
-    public var latencyMin: Double?
-    public var latencyMax: Double?
+    package var successRate: Double
+    package var latencyAverage: Double?
+    package var latencyMin: Double?
+    package var latencyMax: Double?
     /// Nearest-rank percentiles (`Statistics.percentile`): always a measured latency, never an interpolation.
-    public var latencyP50: Double?
-    public var latencyP95: Double?
-    public var latencyP99: Double?
-    public var timeToFirstTokenAverage: Double?
-    public var tokensPerSecondAverage: Double?
-    public var loadAverage: Double?
+    package var latencyP50: Double?
+    package var latencyP95: Double?
+    package var latencyP99: Double?
+    package var timeToFirstTokenAverage: Double?
+    package var tokensPerSecondAverage: Double?
+    package var loadAverage: Double?
     /// Mean quality over all queries; 0 when there are none.
-    public var quality: Double
+    package var quality: Double
 
     /// - Parameters:
     ///   - outcomes: The queries.
     ///   - loads: The warm-ups: their load times join the queries' own `load_duration`s in `loadAverage`.
-    public init(_ outcomes: [QueryOutcome], loads: [ModelLoad] = []) {
+    package init(_ outcomes: [QueryOutcome], loads: [ModelLoad] = []) {
         let succeeded = outcomes.filter(\.succeeded)
         let latencies = succeeded.compactMap(\.latency)
         queries = outcomes.count
@@ -266,7 +266,7 @@ public struct PerformanceSummary: Sendable, Equatable {
     }
 
     /// The measured values under `CriterionResult.Metric` keys (absent values are left out).
-    public var metrics: [String: Double] {
+    package var metrics: [String: Double] {
         typealias Metric = CriterionResult.Metric
         let optional: [(String, Double?)] = [
             (Metric.latencyAverage, latencyAverage), (Metric.latencyP50, latencyP50), (Metric.latencyP95, latencyP95),

@@ -14,26 +14,26 @@ import OllamaKit
 ///
 /// Measurement: wall times on a monotonic clock (`ContinuousClock`), beside Ollama's own `*_duration` fields;
 /// a timeout is a failure recorded at its timeout; judge requests and warm-ups are never counted as latency.
-public struct PerformanceRun: Sendable {
-    public var config: ReadinessConfig
-    public var client: OllamaClient
-    public var budget: RequestBudget
-    public var scorer = QualityScorer()
+package struct PerformanceRun: Sendable {
+    package var config: ReadinessConfig
+    package var client: OllamaClient
+    package var budget: RequestBudget
+    package var scorer = QualityScorer()
     /// Whether each model is loaded before its queries (default `true`).
-    public var warmUp = true
+    package var warmUp = true
     /// Sends the queries round-robin across models instead of model by model, without warm-ups: the order a
     /// naive client uses, kept only so `make bench` can show what it costs when models do not all fit.
-    public var interleaved = false
+    package var interleaved = false
     /// Called as each warm-up and query finishes (for progress on a terminal); from any task.
-    public var progress: (@Sendable (Progress) -> Void)?
+    package var progress: (@Sendable (Progress) -> Void)?
 
     /// One finished step of the run, for progress lines.
-    public enum Progress: Sendable {
+    package enum Progress: Sendable {
         case loaded(ModelLoad)
         case answered(QueryOutcome, done: Int, of: Int)
     }
 
-    public init(config: ReadinessConfig, client: OllamaClient, budget: RequestBudget) {
+    package init(config: ReadinessConfig, client: OllamaClient, budget: RequestBudget) {
         self.config = config
         self.client = client
         self.budget = budget
@@ -90,7 +90,7 @@ public struct PerformanceRun: Sendable {
 
     /// Sends every warm-up and planned query, at most `budget.limit` in flight, and returns the outcomes in
     /// plan order.
-    public func run() async -> PerformanceReport {
+    package func run() async -> PerformanceReport {
         let clock = ContinuousClock()
         let start = clock.now
         let plan = self.plan
