@@ -74,13 +74,15 @@ struct GateVerificationTests {
             let index = report.criteria.firstIndex { $0.id == "response-time" }!
             report.criteria[index].rows.removeAll { $0.model == GateVerificationTests.model }
         }, gap: "no result of 'response-time' for matthew_context_provider_v2 in the last run"),
-        StaleReport(name: "older than readiness.json", change: { _, config in
-            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: config.path)
-        }, gap: "readiness.json changed after the last run started"),
-        StaleReport(name: "older than a Modelfile", change: { _, config in
+        StaleReport(name: "of another Modelfile", change: { _, config in
             let modelfile = config.deletingLastPathComponent().appendingPathComponent("modelfiles/louisville_expert_v3.Modelfile")
-            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: modelfile.path)
-        }, gap: "louisville_expert_v3.Modelfile changed after the last run started"),
+            let handle = try FileHandle(forWritingTo: modelfile)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("\n# edited\n".utf8))
+            try handle.close()
+        }, gap: "louisville_expert_v3.Modelfile (the Modelfile of louisville_expert_v3) is not the one the last run measured"),
+        StaleReport(name: "without Modelfile fingerprints", change: { report, _ in report.source.modelfileSHA256 = nil },
+                    gap: "the last report records no fingerprints of the Modelfiles"),
         StaleReport(name: "of another config", change: { _, config in
             let handle = try FileHandle(forWritingTo: config)
             try handle.seekToEnd()
@@ -111,6 +113,35 @@ struct GateVerificationTests {
             #expect(result.status == .undecided)
             #expect(result.out.contains(row.gap), "\(result.out)")
             #expect(result.out.contains("UNDECIDED: Step 2 cannot be decided: "))
+        }
+    }
+
+    @Test func `a report copied into a fresh checkout opens the step: new file times, the same contents`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: DomainFixtures.miradorModels)
+            let report = try StreamFixtures.report("healthy", config: try ReadinessConfig.load(from: config, environment: [:]))
+            try ReportWriter.writeAll(report, to: folder.appendingPathComponent("readiness-report"))
+            // A checkout writes every file anew: readiness.json and the Modelfiles are now newer than the run.
+            let later = Date().addingTimeInterval(3600)
+            let modelfiles = config.deletingLastPathComponent().appendingPathComponent("modelfiles")
+            for file in try FileManager.default.contentsOfDirectory(atPath: modelfiles.path) {
+                try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: modelfiles.appendingPathComponent(file).path)
+            }
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: config.path)
+            let result = await ReadinessCLITests.run(["gate", "--step", "2", "--config", config.path], in: folder)
+            #expect(result.status == .success, "\(result.out)")
+        }
+    }
+
+    @Test func `a Modelfile edited while the run was going makes the run undecided, naming the file`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let config = try GateStepTests.config(in: folder, backups: DomainFixtures.miradorModels)
+            let loaded = try ReadinessConfig.load(from: config, environment: [:])
+            let modelfile = config.deletingLastPathComponent().appendingPathComponent("modelfiles/louisville_expert_v3.Modelfile")
+            try Data("FROM llama3.2:3b\n".utf8).write(to: modelfile)
+            let report = try StreamFixtures.report("healthy", config: loaded)
+            #expect(report.verdict != .ready)
+            #expect(report.problems.contains { $0.message.contains("louisville_expert_v3.Modelfile (the Modelfile of louisville_expert_v3) changed while the run was going") })
         }
     }
 

@@ -13,7 +13,8 @@ struct GateCommand: Subcommand {
             in its manifest.json with matching checksums and a Modelfile with a FROM line ('readiness
             backup' takes one; a bare <model>.Modelfile does not count). Reads DIR/report.json of the last check,
             or builds it from EVENTS.jsonl; a report that is undecided, lacks a result the step needs, was
-            made with another readiness.json, or is older than readiness.json or a Modelfile is refused.
+            made with another readiness.json, or records other SHA-256s of readiness.json or the Modelfiles
+            than the files have now (file times are never compared) is refused.
             """,
         arguments: [
             .option("--step", "N", required: true, help: "number of models migrated after this step (1 or more)"),

@@ -30,6 +30,8 @@ public struct ReadinessConfig: Sendable, Equatable {
     public var deadlineSeconds: Int?
     /// How `readiness watch` probes the migrated models and its tolerances (`watch`; defaults when absent).
     package var watch = Watch()
+    /// readiness.json and the Modelfiles by content as they were when this config was loaded, before any run.
+    package var loadedFingerprints = Fingerprints(config: nil, modelfiles: [:])
 
     init(
         file: URL, ollama: Ollama, thresholds: Thresholds, models: [Model], backup: Backup?, migration: Migration?,
@@ -259,7 +261,9 @@ extension ReadinessConfig {
             throw ConfigError.unreadable(file, reason: (error as NSError).localizedDescription)
         }
         let root = try ConfigNode.parse(data, file: file)
-        return try decode(root, from: url.standardizedFileURL, environment: environment)
+        var config = try decode(root, from: url.standardizedFileURL, environment: environment)
+        config.loadedFingerprints = Fingerprints(config: SHA256.hex(data), modelfiles: config.modelfileFingerprints())
+        return config
     }
 
     /// The config file to use: READINESS_CONFIG (relative to `currentDirectory`) if set, else ./readiness.json.

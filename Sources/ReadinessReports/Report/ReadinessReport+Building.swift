@@ -43,7 +43,7 @@ extension ReadinessReport {
     ///   - evidence: The run's event stream, read.
     ///   - context: The config, gate and runner findings.
     package static func build(from evidence: RunEvidence, context: Context) -> ReadinessReport {
-        var problems = context.runnerProblems + (context.configProblem.map { [$0] } ?? [])
+        var problems = context.runnerProblems + (context.configProblem.map { [$0] } ?? []) + (context.config.flatMap(inputsChanged) ?? [])
         let gate = resolveGate(context, problems: &problems)
         var records = RunAnalysis.gather(evidence, required: gate.criteria, locator: context.locator)
         records.problems = problems + records.problems
@@ -104,9 +104,22 @@ extension ReadinessReport {
             ),
             source: Source(
                 events: nil, attachments: [], config: context.configPath, streamVersion: nil,
-                configSHA256: context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
+                configSHA256: context.config?.loadedFingerprints.config, modelfileSHA256: context.config?.loadedFingerprints.modelfiles
             )
         )
+    }
+
+    /// The problem of a run whose readiness.json or Modelfiles changed after the config was loaded: the run may
+    /// have measured either version, so its fingerprints speak for neither.
+    static func inputsChanged(_ config: ReadinessConfig) -> [RunProblem]? {
+        let loaded = config.loadedFingerprints
+        var changed = config.changedModelfiles(since: loaded.modelfiles)
+        if ReadinessConfig.fingerprint(of: config.file) != loaded.config { changed.insert(config.file.relativePath, at: 0) }
+        guard !changed.isEmpty else { return nil }
+        return [RunProblem(
+            .config, "\(changed.joined(separator: ", ")) changed while the run was going, so it may have measured either version",
+            action: "Run 'readiness check' again without editing readiness.json or the Modelfiles during the run."
+        )]
     }
 
     static func resolveGate(_ context: Context, problems: inout [RunProblem]) -> ReadinessConfig.Gate {

@@ -55,7 +55,8 @@ extension ReadinessReport {
     ) -> [(folder: String, shard: Shard, report: ReadinessReport)] {
         let action = "Merge the report folders of one 'readiness check --shard K/N' per K, all made by this readiness version from this readiness.json and --ollama, with --gate \(context.gateName)."
         func problem(_ message: String) { problems.append(RunProblem(.shard, message, action: action)) }
-        let fingerprint = context.config.flatMap { ReadinessConfig.fingerprint(of: $0.file) }
+        let fingerprint = context.config?.loadedFingerprints.config
+        let modelfiles = context.config?.loadedFingerprints.modelfiles
         let hosts = context.config?.ollama.redactedHosts ?? []
         var accepted: [(folder: String, shard: Shard, report: ReadinessReport)] = []
         for input in shards {
@@ -81,6 +82,12 @@ extension ReadinessReport {
             }
             if report.source.configSHA256 == nil || report.source.configSHA256 != fingerprint {
                 problem("shard \(shard) ('\(input.folder)') was made from another readiness.json (SHA-256 \(report.source.configSHA256?.prefix(12) ?? "unknown"), not \(fingerprint?.prefix(12) ?? "unknown"))")
+            }
+            if let config = context.config, let recorded = report.source.modelfileSHA256, recorded != modelfiles {
+                let changed = config.changedModelfiles(since: recorded)
+                problem("shard \(shard) ('\(input.folder)') was made from other Modelfiles: \(changed.isEmpty ? "a model readiness.json no longer names" : changed.joined(separator: ", "))")
+            } else if report.source.modelfileSHA256 == nil {
+                problem("shard \(shard) ('\(input.folder)') records no fingerprints of its Modelfiles, so it cannot be tied to these")
             }
             if report.tool.version != context.toolVersion {
                 problem("shard \(shard) ('\(input.folder)') was made by readiness \(report.tool.version), not \(context.toolVersion)")

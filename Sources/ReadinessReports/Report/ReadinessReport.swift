@@ -106,6 +106,9 @@ package struct ReadinessReport: Codable, Sendable, Equatable {
         /// SHA-256 of readiness.json's bytes when the report was built, so a gate can refuse a report of another
         /// config; `nil` when the config could not be read.
         package var configSHA256: String?
+        /// SHA-256 of each model's Modelfile by model name when the run began, so a gate can refuse a report whose
+        /// Modelfiles changed since; `nil` in a report that did not record them.
+        package var modelfileSHA256: [String: String]? = nil
         /// "K/N" for the report of one shard (`check --shard K/N`); `nil` otherwise.
         package var shard: String? = nil
         /// The shard folders a merged report was made from (`readiness merge`); `nil` otherwise.

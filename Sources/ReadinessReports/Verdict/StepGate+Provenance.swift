@@ -5,7 +5,8 @@ import OllamaKit
 extension StepGate {
     /// Why the report cannot speak for this config and fleet as they are now: undecided, of one shard (whose own
     /// verdict covers only its pairs: a model's other hosts are in other shards), made with another readiness.json,
-    /// or older than readiness.json or a model's Modelfile (what it measured may be gone).
+    /// or of other contents of readiness.json or a model's Modelfile than those on disk now (by SHA-256, never by
+    /// file time: a fresh checkout of the same commit is the same input).
     static func provenanceGaps(config: ReadinessConfig, report: ReadinessReport) -> [String] {
         var gaps: [String] = []
         let file = config.file.relativePath
@@ -16,22 +17,7 @@ extension StepGate {
             gaps.append("the last report is of shard \(shard) alone, which checks only part of the (model, host) pairs; decide on the report of 'readiness merge' of all its shards")
         }
         gaps += hostGaps(config: config, report: report)
-        switch report.source.configSHA256 {
-        case nil:
-            gaps.append("the last report records no fingerprint of its readiness.json, so it cannot be tied to \(file)")
-        case let recorded? where recorded != ReadinessConfig.fingerprint(of: config.file):
-            gaps.append("the last report was made with another readiness.json than \(file) (sha256 \(recorded.prefix(12))… differs)")
-        default:
-            break
-        }
-        guard let started = report.timings.runStarted.flatMap(Timestamp.date) else {
-            gaps.append("the last report records no run start, so its age cannot be checked")
-            return gaps
-        }
-        for input in [config.file] + config.models.compactMap(\.modelfile) {
-            guard let modified = modificationDate(input), modified > started else { continue }
-            gaps.append("\(input.relativePath) changed after the last run started (\(report.timings.runStarted ?? "")), so the run may not reflect it")
-        }
+        gaps += fingerprintGaps(config: config, report: report)
         return gaps
     }
 
@@ -67,7 +53,21 @@ extension StepGate {
         }
     }
 
-    private static func modificationDate(_ url: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    /// Why the report's recorded fingerprints do not tie it to readiness.json and the Modelfiles as they are now.
+    private static func fingerprintGaps(config: ReadinessConfig, report: ReadinessReport) -> [String] {
+        let file = config.file.relativePath
+        guard let recorded = report.source.configSHA256 else {
+            return ["the last report records no fingerprint of its readiness.json, so it cannot be tied to \(file)"]
+        }
+        var gaps: [String] = []
+        if recorded != ReadinessConfig.fingerprint(of: config.file) {
+            gaps.append("the last report was made with another readiness.json than \(file) (sha256 \(recorded.prefix(12))… differs)")
+        }
+        guard let modelfiles = report.source.modelfileSHA256 else {
+            return gaps + ["the last report records no fingerprints of the Modelfiles, so it cannot be tied to those \(file) names"]
+        }
+        return gaps + config.changedModelfiles(since: modelfiles).map { input in
+            "\(input) is not the one the last run measured (its SHA-256 differs), so run 'readiness check' again"
+        }
     }
 }
