@@ -23,10 +23,19 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards demo bench client-compat clean
+# The man page readiness(1), from the commands' declarations; read it with `man -l .build/man/readiness.1`.
+MAN_PAGE := .build/man/readiness.1
+
+.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards demo bench client-compat clean
 
 build:
 	$(SWIFT) build
+
+man: build
+	mkdir -p $(dir $(MAN_PAGE))
+	$(RUNNER) --generate-man-page > $(MAN_PAGE).partial
+	mv $(MAN_PAGE).partial $(MAN_PAGE)
+	@echo "man: wrote $(MAN_PAGE)"
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, a package
 ## scaffolded by `readiness init`, and a fleet on several hosts checked whole and in shards.

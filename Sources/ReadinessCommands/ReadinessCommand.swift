@@ -1,9 +1,10 @@
 import OllamaKit
 
-/// The `readiness` command as library code: finds the subcommand, parses its arguments by its spec, runs it.
+/// The `readiness` command as library code: finds the subcommand (through a group's actions), parses its
+/// arguments by its spec, runs it.
 package enum ReadinessCommand {
-    /// Every subcommand, in the order `readiness --help` lists them.
-    static let subcommands: [any Subcommand.Type] = [
+    /// Every command, in the order `readiness --help` lists them.
+    static let commands: [any Command.Type] = [
         CheckCommand.self, ReportCommand.self, MergeCommand.self, GateCommand.self, InitCommand.self, PerfCommand.self,
         DiagnoseCommand.self, BuildCommand.self, ValidateCommand.self, InventoryCommand.self,
         BackupCommand.self, RollbackCommand.self, MigrateCommand.self, WatchCommand.self, HistoryCommand.self,
@@ -24,37 +25,76 @@ package enum ReadinessCommand {
         case "--version":
             context.output("readiness \(ToolVersion.current)\n")
             return .success
-        case "-h", "--help", "help":
-            guard arguments.count > 1 else {
-                context.output(overview)
-                return .success
+        case "--generate-completion-script":
+            guard arguments.count == 2, let shell = CompletionScript.Shell(rawValue: arguments[1]) else {
+                return fail(usageError("Option '--generate-completion-script' needs one of \(CompletionScript.Shell.names)"), context)
             }
-            guard let command = subcommand(arguments[1]) else { return fail(usageError("Unknown command '\(arguments[1])'"), context) }
-            context.output(command.spec.help)
+            context.output(CompletionScript.render(for: shell, commands: commands))
             return .success
+        case "--generate-man-page":
+            context.output(ManPage.render(commands: commands))
+            return .success
+        case "-h", "--help", "help":
+            return help(Array(arguments.dropFirst()), context: context)
         default:
-            guard let command = subcommand(first) else {
-                return fail(usageError(first.hasPrefix("-") ? "Unknown option '\(first)'" : "Unknown command '\(first)'"), context)
-            }
-            let rest = Array(arguments.dropFirst())
-            if ArgumentParser.asksForHelp(rest) {
-                context.output(command.spec.help)
-                return .success
-            }
-            let parsed: any Subcommand
-            do {
-                parsed = try command.init(try ArgumentParser.parse(rest, spec: command.spec))
-            } catch let error as UsageError {
-                return fail(error, context)
-            } catch {
-                return fail(usageError("\(error)"), context)
-            }
-            return await parsed.run(in: context)
+            return await run(first, Array(arguments.dropFirst()), among: commands, parent: nil, context: context)
         }
     }
 
-    private static func subcommand(_ name: String) -> (any Subcommand.Type)? {
-        subcommands.first { $0.spec.name == name }
+    /// Finds `word` among `candidates` (the tool's commands, or a group's actions) and runs it with `rest`.
+    private static func run(
+        _ word: String, _ rest: [String], among candidates: [any Command.Type], parent: CommandSpec?, context: RunnerContext
+    ) async -> ExitCode {
+        guard let command = candidates.first(where: { $0.spec.word == word }) else {
+            return fail(unknown(word, among: candidates, parent: parent), context)
+        }
+        let spec = command.spec
+        if !spec.subcommands.isEmpty {
+            guard let next = rest.first, next != "--help", next != "-h" else {
+                if rest.isEmpty { return fail(spec.usageError("Missing action"), context) }
+                context.output(HelpText.help(spec))
+                return .success
+            }
+            return await run(next, Array(rest.dropFirst()), among: spec.subcommands, parent: spec, context: context)
+        }
+        if ArgumentParser.asksForHelp(rest) {
+            context.output(HelpText.help(spec))
+            return .success
+        }
+        guard let runnable = command as? any Subcommand.Type else { preconditionFailure("\(spec.name) neither runs nor has actions") }
+        let parsed: any Subcommand
+        do {
+            parsed = try runnable.init(try ArgumentParser.parse(rest, spec: spec))
+        } catch let error as UsageError {
+            return fail(error, context)
+        } catch {
+            return fail(spec.usageError("\(error)"), context)
+        }
+        return await parsed.run(in: context)
+    }
+
+    /// `readiness help [COMMAND [ACTION]]`.
+    private static func help(_ words: [String], context: RunnerContext) -> ExitCode {
+        var candidates = commands
+        var spec: CommandSpec?
+        for word in words {
+            guard let command = candidates.first(where: { $0.spec.word == word }) else {
+                return fail(unknown(word, among: candidates, parent: spec), context)
+            }
+            spec = command.spec
+            candidates = command.spec.subcommands
+        }
+        context.output(spec.map(HelpText.help) ?? overview)
+        return .success
+    }
+
+    /// "Unknown command 'chek'; did you mean 'check'?" (or action, or option), with the usage it applies to.
+    private static func unknown(_ word: String, among candidates: [any Command.Type], parent: CommandSpec?) -> UsageError {
+        let kind = word.hasPrefix("-") ? "option" : parent == nil ? "command" : "action"
+        let names = word.hasPrefix("-") ? topLevelOptions.map { $0.name } : candidates.map { $0.spec.word }
+        let message = "Unknown \(kind) '\(word)'" + Suggestion.didYouMean(word, among: names)
+        guard let parent else { return usageError(message) }
+        return parent.usageError(message)
     }
 
     static var usageLine: String {
@@ -70,6 +110,14 @@ package enum ReadinessCommand {
         return .undecided
     }
 
+    /// The options of `readiness` itself.
+    static let topLevelOptions = [
+        ArgumentSpec(name: "--help", kind: .flag, help: "Show this help; 'readiness COMMAND --help' for a command."),
+        ArgumentSpec(name: "--version", kind: .flag, help: "Show the version."),
+        ArgumentSpec(name: "--generate-completion-script", kind: .option(value: "SHELL"), help: "Print a completion script for bash, zsh or fish."),
+        ArgumentSpec(name: "--generate-man-page", kind: .flag, help: "Print the man page readiness(1) in roff, as 'make man' installs it."),
+    ]
+
     /// `readiness --help`.
     static var overview: String {
         """
@@ -78,14 +126,49 @@ package enum ReadinessCommand {
         Decides whether a fleet of Ollama models is ready for a migration.
 
         Commands:
-        \(CommandSpec.table(subcommands.map { ($0.spec.name, $0.spec.abstract) }))
+        \(HelpText.table(commands.map { ($0.spec.name, $0.spec.abstract) }))
 
         Options:
-        \(CommandSpec.table([("-h, --help", "Show this help; 'readiness COMMAND --help' for a command."), ("--version", "Show the version.")]))
+        \(HelpText.table(topLevelOptions.map { ($0.name == "--help" ? "-h, --help" : $0.synopsis, $0.help) }))
 
-        Exit statuses: 0 ready, 1 not ready, 2 undecided (incomplete evidence) or usage/config error;
-        3 from 'watch' only: a migrated model degraded and the migration is paused.
+        \(HelpText.reflow(exitStatuses))
+
+        Examples:
+        \(HelpText.examples(examples))
+
+        Environment:
+        \(HelpText.environment(environment))
 
         """
+    }
+
+    /// The exit statuses every command keeps to.
+    static let exitStatuses = """
+        Exit statuses: 0 ready, 1 not ready, 2 undecided (incomplete evidence) or usage/config error;
+        3 from 'watch' only: a migrated model degraded and the migration is paused.
+        """
+
+    static let examples: [CommandSpec.Example] = [
+        .init("readiness check", "Run the readiness package's criteria and write the reports; exit 0 only when READY."),
+        .init("readiness gate --step 1 && readiness migrate next", "In CI: open the first migration step only when its gate passes."),
+        .init("readiness --generate-completion-script bash > /etc/bash_completion.d/readiness", "Install completions for bash."),
+    ]
+
+    /// Every variable some command reads, each once.
+    static var environment: [EnvironmentVariable] {
+        var seen = Set<String>()
+        return allSpecs.flatMap(\.environment).filter { seen.insert($0.name).inserted }
+    }
+
+    /// Every spec, groups followed by their actions.
+    static var allSpecs: [CommandSpec] {
+        commands.flatMap { command in [command.spec] + command.spec.subcommands.map { $0.spec } }
+    }
+}
+
+extension CommandSpec {
+    /// A usage error of this command.
+    func usageError(_ message: String) -> UsageError {
+        UsageError(message, command: name, usageLine: usageLine)
     }
 }

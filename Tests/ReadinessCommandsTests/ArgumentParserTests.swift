@@ -2,9 +2,20 @@ import Testing
 @testable import ReadinessCommands
 
 struct ArgumentParserTests {
-    static let checkUsage = "Usage: readiness check [--config FILE] [--ollama URL]... [--gate NAME] [--out DIR] [--wait-for-ollama DURATION] [--package-path DIR] [--shard K/N] [-- SWIFT-TEST-ARGUMENT...]"
-    static let reportUsage = "Usage: readiness report EVENTS.jsonl [--config FILE] [--attachments DIR]... [--gate NAME] [--out DIR]"
-    static let gateUsage = "Usage: readiness gate --step N [EVENTS.jsonl] [--config FILE] [--attachments DIR]... [--out DIR]"
+    static let checkUsage = """
+        Usage: readiness check [--config FILE] [--ollama URL]... [--gate NAME]
+                               [--out DIR] [--wait-for-ollama DURATION]
+                               [--package-path DIR] [--shard K/N]
+                               [-- SWIFT-TEST-ARGUMENT...]
+        """
+    static let reportUsage = """
+        Usage: readiness report EVENTS.jsonl [--config FILE] [--attachments DIR]...
+                                [--gate NAME] [--out DIR]
+        """
+    static let gateUsage = """
+        Usage: readiness gate --step N [EVENTS.jsonl] [--config FILE]
+                              [--attachments DIR]... [--out DIR]
+        """
     static let toolUsage = "Usage: readiness COMMAND [options]"
 
     struct Valid: Sendable, CustomTestStringConvertible {
@@ -54,10 +65,10 @@ struct ArgumentParserTests {
     @Test(arguments: valid)
     func `valid command lines split into options, positionals and pass-through arguments`(_ row: Valid) throws {
         let parsed = try ArgumentParser.parse(row.arguments, spec: row.spec)
-        #expect(parsed == ParsedArguments(
-            command: row.spec.name, usageLine: row.spec.usageLine, options: row.options, positionals: row.positionals,
-            passthrough: row.passthrough
-        ))
+        #expect(parsed.options == row.options)
+        #expect(parsed.positionals == row.positionals)
+        #expect(parsed.passthrough == row.passthrough)
+        #expect(parsed.usageLine == row.spec.usageLine)
     }
 
     struct Invalid: Sendable, CustomTestStringConvertible {
@@ -83,6 +94,45 @@ struct ArgumentParserTests {
             Error: Unknown command 'deploy'
             \(toolUsage)
             See 'readiness --help' for more information.
+
+            """),
+        Invalid(arguments: ["chek"], error: """
+            Error: Unknown command 'chek'; did you mean 'check'?
+            \(toolUsage)
+            See 'readiness --help' for more information.
+
+            """),
+        Invalid(arguments: ["check", "--confg", "x.json"], error: """
+            Error: Unknown option '--confg'; did you mean '--config'?
+            \(checkUsage)
+            See 'readiness check --help' for more information.
+
+            """),
+        Invalid(arguments: ["migrate", "nxt"], error: """
+            Error: Unknown action 'nxt'; did you mean 'next'?
+            Usage: readiness migrate ACTION [options]
+            See 'readiness migrate --help' for more information.
+
+            """),
+        Invalid(arguments: ["migrate"], error: """
+            Error: Missing action
+            Usage: readiness migrate ACTION [options]
+            See 'readiness migrate --help' for more information.
+
+            """),
+        Invalid(arguments: ["migrate", "pause", "--step", "1"], error: """
+            Error: Unknown option '--step'
+            Usage: readiness migrate pause [--reason TEXT] [--config FILE] [--ollama URL]
+                                           [--out DIR]
+            See 'readiness migrate pause --help' for more information.
+
+            """),
+        Invalid(arguments: ["perf", "--rounds", "0"], error: """
+            Error: --rounds '0' is not a whole number of 1 or more
+            Usage: readiness perf [--config FILE] [--ollama URL] [--rounds N]
+                                  [--concurrency C] [--model NAME]... [--baseline FILE]
+                                  [--out DIR]
+            See 'readiness perf --help' for more information.
 
             """),
         Invalid(arguments: ["--verbose"], error: """
@@ -117,7 +167,8 @@ struct ArgumentParserTests {
             """),
         Invalid(arguments: ["merge", "--out", "o"], error: """
             Error: Missing argument 'SHARD_DIR'
-            Usage: readiness merge SHARD_DIR... [--config FILE] [--ollama URL]... [--gate NAME] [--out DIR]
+            Usage: readiness merge SHARD_DIR... [--config FILE] [--ollama URL]...
+                                   [--gate NAME] [--out DIR]
             See 'readiness merge --help' for more information.
 
             """),
@@ -134,7 +185,7 @@ struct ArgumentParserTests {
 
             """),
         Invalid(arguments: ["gate", "--step", "zero"], error: """
-            Error: Option '--step' needs a whole number of 1 or more, got 'zero'
+            Error: --step 'zero' is not a whole number of 1 or more
             \(gateUsage)
             See 'readiness gate --help' for more information.
 
@@ -146,8 +197,9 @@ struct ArgumentParserTests {
 
             """),
         Invalid(arguments: ["init", "--test-target", "1st-checks"], error: """
-            Error: Option '--test-target' needs a Swift identifier such as 'FleetChecks', got '1st-checks'
-            Usage: readiness init [DIR] [--framework URL-OR-PATH] [--test-target NAME] [--model NAME]
+            Error: --test-target '1st-checks' is not a Swift identifier such as 'FleetChecks'
+            Usage: readiness init [DIR] [--framework URL-OR-PATH] [--test-target NAME]
+                                  [--model NAME]
             See 'readiness init --help' for more information.
 
             """),
@@ -162,24 +214,51 @@ struct ArgumentParserTests {
     }
 
     @Test(arguments: [["--help"], ["-h"], ["help"]])
-    func `the overview lists every subcommand from its declaration`(_ arguments: [String]) async {
+    func `the overview lists every command from its declaration`(_ arguments: [String]) async {
         let result = await ReadinessCLITests.run(arguments)
         #expect(result.status == .success)
         #expect(result.out.hasPrefix(Self.toolUsage + "\n"))
-        for command in ReadinessCommand.subcommands {
-            #expect(result.out.contains("  \(command.spec.name)   ") || result.out.contains("  \(command.spec.name)  "))
-            #expect(result.out.contains(command.spec.abstract))
+        for command in ReadinessCommand.commands {
+            #expect(result.out.contains("\n  \(command.spec.name)   "))
         }
+        #expect(result.out.contains("\nExamples:\n") && result.out.contains("\nEnvironment:\n  READINESS_CONFIG "))
     }
 
     @Test(arguments: [["check", "--help"], ["help", "check"], ["check", "--out", "x", "-h"]])
     func `a subcommand's help is derived from its declaration`(_ arguments: [String]) async {
         let result = await ReadinessCLITests.run(arguments)
         #expect(result.status == .success)
-        #expect(result.out == CheckCommand.spec.help)
+        #expect(result.out == HelpText.help(CheckCommand.spec))
         #expect(result.out.hasPrefix(Self.checkUsage + "\n\n"))
-        #expect(result.out.contains("  --package-path DIR           the readiness package"))
-        #expect(result.out.contains("  -h, --help                   Show this help."))
+        #expect(result.out.contains("\n  --package-path DIR           the readiness package (default: the current\n"))
+        #expect(result.out.contains("\n  -h, --help                   Show this help.\n"))
+    }
+
+    /// Every command that runs: the tool's and the actions of its groups.
+    static let runnable: [any Subcommand.Type] = ReadinessCommand.commands.flatMap { command in
+        [command] + command.spec.subcommands
+    }.compactMap { $0 as? any Subcommand.Type }
+
+    @Test func `every command that runs reads only options its spec declares`() throws {
+        #expect(Self.runnable.count == ReadinessCommand.allSpecs.count - 1)
+        for command in Self.runnable {
+            // The smallest valid command line: required options and positionals only.
+            let required = command.spec.arguments.filter(\.isRequired).flatMap { $0.isPositional ? ["x"] : [$0.name, "1"] }
+            _ = try command.init(try ArgumentParser.parse(required, spec: command.spec))
+        }
+    }
+
+    @Test func `options are declared once: one help text per name, defaults stated`() {
+        var helps: [String: Set<String>] = [:]
+        for spec in ReadinessCommand.allSpecs {
+            for argument in spec.arguments where !argument.isPositional {
+                helps[argument.name, default: []].insert(argument.help)
+            }
+        }
+        #expect(helps["--config"]?.count == 2, "check's and everyone else's: \(helps["--config"] ?? [])")
+        #expect(helps["--ollama"]?.count == 2, "one host or every host: \(helps["--ollama"] ?? [])")
+        #expect(helps["--gate"]?.count == 1)
+        #expect(helps["--attachments"]?.count == 1)
     }
 
     @Test func `--version prints the tool version`() async {

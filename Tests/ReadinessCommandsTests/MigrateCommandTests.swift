@@ -139,10 +139,14 @@ struct MigrateCommandTests {
         }
     }
 
-    @Test(arguments: [["migrate", "fly"], ["migrate", "pause", "--step", "1"], ["migrate", "next", "--reason", "x"]])
-    func `bad migrate command lines are usage errors`(_ arguments: [String]) async {
+    @Test(arguments: [
+        (["migrate", "fly"], "Usage: readiness migrate ACTION [options]"),
+        (["migrate", "pause", "--step", "1"], "Usage: readiness migrate pause "),
+        (["migrate", "next", "--reason", "x"], "Usage: readiness migrate next "),
+    ])
+    func `bad migrate command lines are usage errors of the action`(_ arguments: [String], usage: String) async {
         let result = await ReadinessCLITests.run(arguments)
         #expect(result.status == .undecided)
-        #expect(result.err.contains("Usage: readiness migrate ACTION"))
+        #expect(result.err.contains("\n" + usage), "\(result.err)")
     }
 }

@@ -17,13 +17,15 @@ struct BackupCommand: Subcommand {
             A backup stores no weights: restoring a model needs its base model installed.
             Exit status: 0 done (or verified), 1 a backup failed (or a file changed), 2 usage or config error.
             """,
-        arguments: [
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-            .option("--ollama", "URL", help: "Ollama to read from (default: OLLAMA_HOST, else readiness.json's host)"),
-            .repeatable("--model", "NAME", help: "model to back up; repeatable (default: every model of readiness.json)"),
-            .option("--verify", "DIR", help: "re-check the checksums of the backup in DIR instead of taking one"),
+        arguments: FleetSession.arguments + [modelOption, verifyOption],
+        examples: [
+            .init("readiness backup", "Back up every model of ./readiness.json into a new timestamped folder under backup.directory."),
+            .init("readiness backup --model financial_planning_expert_v6", "Back up one model."),
+            .init("readiness backup --verify backups/20261203T101500Z", "Re-check the checksums of a backup taken earlier."),
         ]
     )
+    static let modelOption = RepeatedOption("--model", "NAME", help: "model to back up; repeatable (default: every model of readiness.json)")
+    static let verifyOption = Option<String?>.text("--verify", "DIR", help: "re-check the checksums of the backup in DIR instead of taking one")
 
     var config: String?
     var ollama: String?
@@ -31,10 +33,10 @@ struct BackupCommand: Subcommand {
     var verify: String?
 
     init(_ arguments: ParsedArguments) throws {
-        config = arguments.value("--config")
-        ollama = arguments.value("--ollama")
-        models = arguments.values("--model")
-        verify = arguments.value("--verify")
+        config = try arguments.value(CommonOptions.config)
+        ollama = try arguments.value(CommonOptions.ollama)
+        models = arguments.values(Self.modelOption)
+        verify = try arguments.value(Self.verifyOption)
         if verify != nil, !models.isEmpty || ollama != nil {
             throw arguments.error("Option '--verify' checks a backup on disk and takes no '--model' or '--ollama'")
         }

@@ -15,20 +15,25 @@ struct BuildCommand: Subcommand {
             readiness.json. Exit 0 when every missing model was built (or, with --dry-run, could be), 1 when a
             build failed, 2 when it cannot tell (Ollama unreachable, a bad config, a dependency cycle).
             """,
-        arguments: FleetSession.arguments + [
-            .flag("--dry-run", help: "print the plan and send no pull or create request"),
+        arguments: FleetSession.arguments + [dryRunFlag],
+        examples: [
+            .init("readiness build --dry-run", "Print what would be pulled and created, in order, and send nothing."),
+            .init("readiness build --ollama 127.0.0.1:11434", "Build the missing models on that Ollama."),
         ]
     )
+    static let dryRunFlag = Flag("--dry-run", help: "print the plan and send no pull or create request")
 
-    var arguments: ParsedArguments
+    var target: FleetSession.Target
+    var dryRun: Bool
 
-    init(_ arguments: ParsedArguments) {
-        self.arguments = arguments
+    init(_ arguments: ParsedArguments) throws {
+        target = try FleetSession.Target(arguments)
+        dryRun = arguments.isSet(Self.dryRunFlag)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        guard let session = FleetSession.open(arguments, context: context) else { return .undecided }
-        let options = FleetBuilder.Options(dryRun: arguments.flag("--dry-run"), timeout: .seconds(session.config.thresholds.requestTimeoutSeconds))
+        guard let session = FleetSession.open(target, context: context) else { return .undecided }
+        let options = FleetBuilder.Options(dryRun: dryRun, timeout: .seconds(session.config.thresholds.requestTimeoutSeconds))
         do {
             let build = try await FleetBuilder.build(session.config, client: session.client, options: options)
             let lines = BuildText.render(build).split(separator: "\n").map(String.init)

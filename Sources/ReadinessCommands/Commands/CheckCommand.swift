@@ -18,16 +18,29 @@ struct CheckCommand: Subcommand {
             fleet; 'readiness merge' decides on all N.
             """,
         arguments: [
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else the package's readiness.json)"),
-            .repeatable("--ollama", "URL", help: "Ollama to check; with several hosts in readiness.json, one per host, in its order (replaces them for the tests)"),
-            .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
-            .option("--out", "DIR", help: "folder for the reports and the run (default: readiness-report)"),
-            .option("--wait-for-ollama", "DURATION", help: "first wait up to DURATION (e.g. 30s, 2m) for Ollama to answer GET /api/version"),
-            .option("--package-path", "DIR", help: "the readiness package (default: the current folder, else its nearest parent with a Package.swift)"),
-            .option("--shard", "K/N", help: "check only the K-th of N parts of the (model, host) pairs, for a CI matrix; merge the parts with 'readiness merge'"),
+            CommonOptions.packageConfig, CommonOptions.ollamaHosts, CommonOptions.gate, CommonOptions.reportFolder,
+            waitForOllamaOption, packagePathOption, shardOption,
         ],
-        passthrough: "SWIFT-TEST-ARGUMENT"
+        passthrough: "SWIFT-TEST-ARGUMENT",
+        examples: [
+            .init("readiness check", "Check the fleet of ./readiness.json with the package in the current folder; exit 0 only when READY."),
+            .init("readiness check --ollama http://gpu-box:11434 --wait-for-ollama 2m", "Wait up to two minutes for that Ollama to answer, then check it."),
+            .init("readiness check --shard 2/3 --out shard-2", "Check a third of the (model, host) pairs, for a CI matrix; 'readiness merge' decides."),
+            .init("readiness check -- --filter Availability", "Run only the availability criterion's tests."),
+        ],
+        environment: [.ollamaModels, .githubActions, .githubStepSummary]
     )
+    static let waitForOllamaOption = Option<Duration?>.duration(
+        "--wait-for-ollama", help: "first wait up to DURATION (e.g. 30s, 2m) for each Ollama to answer GET /api/version"
+    )
+    static let packagePathOption = Option<String?>.text(
+        "--package-path", "DIR", help: "the readiness package (default: the current folder, else its nearest parent with a Package.swift)"
+    )
+    static let shardOption = Option<Shard?>(
+        "--shard", "K/N", absent: .some(nil),
+        help: "check only the K-th of N parts of the (model, host) pairs, for a CI matrix; merge the parts with 'readiness merge'",
+        expected: "K/N with 1 ≤ K ≤ N ≤ \(Shard.maximumCount), e.g. 2/3"
+    ) { Shard(parsing: $0).map(Optional.some) }
 
     var config: String?
     var ollama: [String]
@@ -40,24 +53,16 @@ struct CheckCommand: Subcommand {
     var shard: Shard?
 
     init(_ arguments: ParsedArguments) throws {
-        config = arguments.value("--config")
-        ollama = arguments.values("--ollama")
-        gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
-        out = arguments.value("--out") ?? "readiness-report"
-        packagePath = arguments.value("--package-path")
-        if let text = arguments.value("--wait-for-ollama") {
-            guard let duration = DurationArgument.parse(text) else {
-                throw arguments.error("--wait-for-ollama '\(text)' is not a duration like 30s, 2m, 500ms or 1h")
-            }
+        config = try arguments.value(CommonOptions.packageConfig)
+        ollama = arguments.values(CommonOptions.ollamaHosts)
+        gate = try arguments.value(CommonOptions.gate)
+        out = try arguments.value(CommonOptions.reportFolder)
+        packagePath = try arguments.value(Self.packagePathOption)
+        if let duration = try arguments.value(Self.waitForOllamaOption), let text = arguments.text(of: Self.waitForOllamaOption) {
             waitForOllama = (text, duration)
         }
         swiftTestArguments = arguments.passthrough
-        if let text = arguments.value("--shard") {
-            guard let shard = Shard(parsing: text) else {
-                throw arguments.error("--shard '\(text)' is not K/N with 1 ≤ K ≤ N ≤ \(Shard.maximumCount), e.g. 2/3")
-            }
-            self.shard = shard
-        }
+        shard = try arguments.value(Self.shardOption)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

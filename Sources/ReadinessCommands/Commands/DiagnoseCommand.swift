@@ -17,26 +17,29 @@ struct DiagnoseCommand: Subcommand {
             order, pulling a missing base) and validate_critical_models.sh (asks each critical model its first
             prompt). Exit 0 when nothing is missing or drifted, 1 otherwise, 2 when it cannot tell.
             """,
-        arguments: FleetSession.arguments + [
-            .option("--out", "DIR", help: "folder for the report and scripts (default: diagnostic_output)"),
+        arguments: FleetSession.arguments + [outOption],
+        examples: [
+            .init("readiness diagnose", "Compare ./readiness.json with the Ollama it names; write diagnostic_output/."),
+            .init("readiness diagnose --out diag && sh diag/build_critical_models.sh", "Diagnose, then build the missing models with the script it wrote."),
         ]
     )
+    static let outOption = Option<String>.text("--out", "DIR", default: "diagnostic_output", help: "folder for the report and scripts (default: diagnostic_output)")
 
     static let files = (
         markdown: "model_diagnostic_report.md", json: "model_diagnostic_report.json",
         build: "build_critical_models.sh", validate: "validate_critical_models.sh"
     )
 
-    var arguments: ParsedArguments
+    var target: FleetSession.Target
     var out: String
 
-    init(_ arguments: ParsedArguments) {
-        self.arguments = arguments
-        out = arguments.value("--out") ?? "diagnostic_output"
+    init(_ arguments: ParsedArguments) throws {
+        target = try FleetSession.Target(arguments)
+        out = try arguments.value(Self.outOption)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        guard let session = FleetSession.open(arguments, context: context) else { return .undecided }
+        guard let session = FleetSession.open(target, context: context) else { return .undecided }
         let folder = context.url(out, isDirectory: true)
         do {
             let diagnosis = try await FleetDiagnosis.diagnose(session.config, client: session.client)

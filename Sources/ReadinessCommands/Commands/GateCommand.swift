@@ -17,13 +17,15 @@ struct GateCommand: Subcommand {
             than the files have now (file times are never compared) is refused.
             """,
         arguments: [
-            .option("--step", "N", required: true, help: "number of models migrated after this step (1 or more)"),
-            .positional("EVENTS.jsonl", optional: true, help: "decide from this event stream instead of the last report"),
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-            .repeatable("--attachments", "DIR", help: "with EVENTS.jsonl: folder holding the attachments; repeatable"),
-            .option("--out", "DIR", help: "folder of the last check's report.json (default: readiness-report)"),
+            stepOption, Positional("EVENTS.jsonl", optional: true, help: "decide from this event stream instead of the last report"),
+            CommonOptions.config, CommonOptions.attachments, CommonOptions.reportFolder,
+        ],
+        examples: [
+            .init("readiness gate --step 1", "May the first model of the migration order go? Decided from readiness-report/report.json."),
+            .init("readiness gate --step 3 run/events.jsonl --attachments run/attachments", "Decide step 3 from a run's event stream instead of the last report."),
         ]
     )
+    static let stepOption = Option<Int>.requiredCount("--step", "N", help: "number of models migrated after this step (1 or more)")
 
     var step: Int
     var events: String?
@@ -32,15 +34,11 @@ struct GateCommand: Subcommand {
     var out: String
 
     init(_ arguments: ParsedArguments) throws {
-        let text = arguments.value("--step") ?? ""
-        guard let step = Int(text), step >= 1 else {
-            throw arguments.error("Option '--step' needs a whole number of 1 or more, got '\(text)'")
-        }
-        self.step = step
+        step = try arguments.value(Self.stepOption)
         events = arguments.positionals.first
-        config = arguments.value("--config")
-        attachments = arguments.values("--attachments")
-        out = arguments.value("--out") ?? "readiness-report"
+        config = try arguments.value(CommonOptions.config)
+        attachments = arguments.values(CommonOptions.attachments)
+        out = try arguments.value(CommonOptions.reportFolder)
         if events == nil, !attachments.isEmpty {
             throw arguments.error("Option '--attachments' needs an EVENTS.jsonl argument")
         }

@@ -16,24 +16,26 @@ struct HistoryCommand: Subcommand {
             average and p95 latency, before → after. A truncated last line (an interrupted write) is skipped
             and named.
             """,
-        arguments: [
-            .option("--config", "FILE", help: "readiness.json whose history to show (default: READINESS_CONFIG, else ./readiness.json)"),
-            .repeatable("--model", "NAME", help: "only entries about this model; repeatable"),
-            .option("--since", "ISO8601", help: "only entries at or after this time, e.g. 2026-11-25T00:00:00Z"),
+        arguments: [CommonOptions.config, modelOption, sinceOption],
+        examples: [
+            .init("readiness history", "Every build, check, gate, migration step and rollback of the fleet, oldest first."),
+            .init("readiness history --model decision_simplifier_v2 --since 2026-11-25T00:00:00Z", "Only what touched that model since then."),
         ]
     )
+    static let modelOption = RepeatedOption("--model", "NAME", help: "only entries about this model; repeatable")
+    static let sinceOption = Option<Date?>(
+        "--since", "ISO8601", absent: .some(nil), help: "only entries at or after this time, e.g. 2026-11-25T00:00:00Z",
+        expected: "an ISO 8601 time such as 2026-11-25T00:00:00Z"
+    ) { Timestamp.date($0).map(Optional.some) }
 
     var config: String?
     var models: [String]
     var since: Date?
 
     init(_ arguments: ParsedArguments) throws {
-        config = arguments.value("--config")
-        models = arguments.values("--model")
-        if let text = arguments.value("--since") {
-            guard let date = Timestamp.date(text) else { throw arguments.error("Option '--since' needs an ISO 8601 time such as 2026-11-25T00:00:00Z, got '\(text)'") }
-            since = date
-        }
+        config = try arguments.value(CommonOptions.config)
+        models = arguments.values(Self.modelOption)
+        since = try arguments.value(Self.sinceOption)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

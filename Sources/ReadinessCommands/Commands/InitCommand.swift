@@ -13,12 +13,30 @@ struct InitCommand: Subcommand {
             blocks a migration job unless 'readiness check' says READY. Existing files are never overwritten.
             """,
         arguments: [
-            .positional("DIR", optional: true, help: "folder of the new package (default: the current folder)"),
-            .option("--framework", "URL-OR-PATH", help: "where the package gets Readiness (default: the checkout this readiness was built from)"),
-            .option("--test-target", "NAME", help: "name of the test target holding your criteria (default: ReadinessChecks)"),
-            .option("--model", "NAME", help: "the model readiness.json checks first (default: llama3.2)"),
+            Positional("DIR", optional: true, help: "folder of the new package (default: the current folder)"),
+            frameworkOption, testTargetOption, modelOption,
+        ],
+        examples: [
+            .init("readiness init fleet-checks --model qwen3:8b", "Make a readiness package in fleet-checks whose readiness.json checks qwen3:8b."),
+            .init("cd fleet-checks && readiness check", "Then check it."),
         ]
     )
+    static let frameworkOption = Option<String?>.text(
+        "--framework", "URL-OR-PATH", help: "where the package gets Readiness (default: the checkout this readiness was built from)"
+    )
+    static let testTargetOption = Option<String>(
+        "--test-target", "NAME", absent: "ReadinessChecks", help: "name of the test target holding your criteria (default: ReadinessChecks)",
+        expected: "a Swift identifier such as 'FleetChecks'"
+    ) { isSwiftIdentifier($0) ? $0 : nil }
+    static let modelOption = Option<String>(
+        "--model", "NAME", absent: "llama3.2", help: "the model readiness.json checks first (default: llama3.2)",
+        expected: "an Ollama model name such as 'llama3.2:3b'"
+    ) { (try? ModelName($0)) != nil ? $0 : nil }
+
+    private static func isSwiftIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
+    }
 
     /// Why the package cannot be written; nothing was written.
     struct Refusal: Error, CustomStringConvertible {
@@ -33,17 +51,9 @@ struct InitCommand: Subcommand {
 
     init(_ arguments: ParsedArguments) throws {
         directory = arguments.positionals.first ?? "."
-        framework = arguments.value("--framework")
-        testTarget = arguments.value("--test-target") ?? "ReadinessChecks"
-        model = arguments.value("--model") ?? "llama3.2"
-        guard let first = testTarget.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first),
-              testTarget.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) })
-        else {
-            throw arguments.error("Option '--test-target' needs a Swift identifier such as 'FleetChecks', got '\(testTarget)'")
-        }
-        guard (try? ModelName(model)) != nil else {
-            throw arguments.error("Option '--model' needs an Ollama model name such as 'llama3.2:3b', got '\(model)'")
-        }
+        framework = try arguments.value(Self.frameworkOption)
+        testTarget = try arguments.value(Self.testTargetOption)
+        model = try arguments.value(Self.modelOption)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

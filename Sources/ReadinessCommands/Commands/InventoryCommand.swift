@@ -14,22 +14,27 @@ struct InventoryCommand: Subcommand {
             replaces FILE atomically, so the docs criterion sees an inventory newer than the Modelfiles.
             Exit 0, or 2 when Ollama or the config cannot be read.
             """,
-        arguments: FleetSession.arguments + [
-            .option("--write", "FILE", help: "write the table to FILE instead of printing it"),
+        arguments: FleetSession.arguments + [writeOption],
+        examples: [
+            .init("readiness inventory", "Print the table of the live fleet."),
+            .init("readiness inventory --write docs/MODELS.md", "Replace docs/MODELS.md with it, for the documentation criterion."),
         ]
     )
+    static let writeOption = Option<String?>.text("--write", "FILE", help: "write the table to FILE instead of printing it")
 
-    var arguments: ParsedArguments
+    var target: FleetSession.Target
+    var write: String?
 
-    init(_ arguments: ParsedArguments) {
-        self.arguments = arguments
+    init(_ arguments: ParsedArguments) throws {
+        target = try FleetSession.Target(arguments)
+        write = try arguments.value(Self.writeOption)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        guard let session = FleetSession.open(arguments, context: context) else { return .undecided }
+        guard let session = FleetSession.open(target, context: context) else { return .undecided }
         do {
             let table = InventoryMarkdown.render(try await FleetInventory.collect(session.config, client: session.client))
-            if let path = arguments.value("--write") {
+            if let path = write {
                 try ReportWriter.write(Data(table.utf8), to: context.url(path))
                 context.say(["Wrote \(path)"])
             } else {

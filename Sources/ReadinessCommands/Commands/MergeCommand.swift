@@ -16,12 +16,14 @@ struct MergeCommand: Subcommand {
             on the hosts, on the gate or on the readiness version.
             """,
         arguments: [
-            .variadic("SHARD_DIR", help: "the --out folder of one 'readiness check --shard K/N'; one per shard"),
-            .option("--config", "FILE", help: "readiness.json the shards checked (default: READINESS_CONFIG, else ./readiness.json)"),
-            .repeatable("--ollama", "URL", help: "the --ollama the shards were given, one per host, in order"),
-            .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
-            .option("--out", "DIR", help: "folder for the merged reports (default: readiness-report)"),
-        ]
+            Positional(variadic: "SHARD_DIR", help: "the --out folder of one 'readiness check --shard K/N'; one per shard"),
+            CommonOptions.config, CommonOptions.ollamaHosts, CommonOptions.gate, CommonOptions.reportFolder,
+        ],
+        examples: [
+            .init("readiness merge shard-1 shard-2 shard-3", "Decide the gate on the three shards together, into readiness-report."),
+            .init("readiness merge shard-* --ollama a:11434 --ollama b:11434", "Merge shards that were checked with these --ollama hosts (give the same as they were)."),
+        ],
+        environment: [.githubActions, .githubStepSummary]
     )
 
     var shards: [String]
@@ -30,12 +32,12 @@ struct MergeCommand: Subcommand {
     var gate: String
     var out: String
 
-    init(_ arguments: ParsedArguments) {
+    init(_ arguments: ParsedArguments) throws {
         shards = arguments.positionals
-        config = arguments.value("--config")
-        ollama = arguments.values("--ollama")
-        gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
-        out = arguments.value("--out") ?? "readiness-report"
+        config = try arguments.value(CommonOptions.config)
+        ollama = arguments.values(CommonOptions.ollamaHosts)
+        gate = try arguments.value(CommonOptions.gate)
+        out = try arguments.value(CommonOptions.reportFolder)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

@@ -4,8 +4,9 @@ import OllamaKit
 import ReadinessKit
 
 /// `readiness migrate ACTION`: the conservative migration as a state machine in `.readiness/migration.json`,
-/// one step per model in migration order, changed under `.readiness/migration.lock`.
-struct MigrateCommand: Subcommand {
+/// one step per model in migration order, changed under `.readiness/migration.lock`. Each action is a command
+/// of its own (`MigrateCommand+Actions.swift`); a value of this type is one parsed action.
+struct MigrateCommand: Command {
     enum Action: String, CaseIterable {
         case status, next, done, pause, resume, rollback
     }
@@ -19,17 +20,15 @@ struct MigrateCommand: Subcommand {
             it migrated after the gate passes again on a newer report; 'rollback' restores the step's model
             from its backup; 'pause' stops 'next' and 'done' until 'resume'; 'status' shows every step. The
             state is .readiness/migration.json beside readiness.json; a second process changing it is refused.
+
             Exit status: 0 done, 1 the gate blocks the step or a backup or restore failed, 2 refused
             (paused, out of order, nothing gated, no backup, locked, no report) or usage/config error.
             """,
-        arguments: [
-            .positional("ACTION", help: "status, next, done, pause, resume or rollback"),
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-            .option("--ollama", "URL", help: "Ollama to back up from and restore into (default: OLLAMA_HOST, else readiness.json's host)"),
-            .option("--out", "DIR", help: "folder of the last check's report.json (default: readiness-report)"),
-            .option("--step", "N", help: "with next or rollback: the step meant, refused when out of order"),
-            .option("--reason", "TEXT", help: "with pause: why, shown until resume"),
-        ]
+        examples: [
+            .init("readiness migrate status", "Every step with its status and metrics."),
+            .init("readiness migrate next --help", "What one action does and takes."),
+        ],
+        subcommands: [Status.self, Next.self, Done.self, Pause.self, Resume.self, Rollback.self]
     )
 
     var action: Action
@@ -39,22 +38,14 @@ struct MigrateCommand: Subcommand {
     var step: Int?
     var reason: String?
 
-    init(_ arguments: ParsedArguments) throws {
-        let word = arguments.positionals.first ?? ""
-        guard let action = Action(rawValue: word) else {
-            throw arguments.error("Unknown action '\(word)': use \(Action.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+    /// The action's options, read by the declarations its spec names (`--step` and `--reason` only where taken).
+    init(_ action: Action, _ arguments: ParsedArguments) throws {
         self.action = action
-        config = arguments.value("--config")
-        ollama = arguments.value("--ollama")
-        out = arguments.value("--out") ?? "readiness-report"
-        reason = arguments.value("--reason")
-        if let text = arguments.value("--step") {
-            guard let step = Int(text), step >= 1 else { throw arguments.error("Option '--step' needs a whole number of 1 or more, got '\(text)'") }
-            guard action == .next || action == .rollback else { throw arguments.error("Option '--step' goes with next or rollback") }
-            self.step = step
-        }
-        if reason != nil, action != .pause { throw arguments.error("Option '--reason' goes with pause") }
+        config = try arguments.value(CommonOptions.config)
+        ollama = try arguments.value(CommonOptions.ollama)
+        out = try arguments.value(CommonOptions.reportFolder)
+        step = action == .next || action == .rollback ? try arguments.value(Self.stepOption) : nil
+        reason = action == .pause ? try arguments.value(Self.reasonOption) : nil
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

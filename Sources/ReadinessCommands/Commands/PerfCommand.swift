@@ -16,16 +16,22 @@ struct PerfCommand: Subcommand {
             readiness.json), each run appends a line with every model's figures. Exit 0 when every threshold holds,
             1 when one does not, 2 on bad input.
             """,
-        arguments: [
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-            .option("--ollama", "URL", help: "Ollama to measure (overrides OLLAMA_HOST and the config)"),
-            .option("--rounds", "N", help: "times each prompt is sent (default: thresholds.rounds)"),
-            .option("--concurrency", "C", help: "requests in flight at once (default: thresholds.maxConcurrentRequests)"),
-            .repeatable("--model", "NAME", help: "measure only this critical model; repeat for several (default: all)"),
-            .option("--baseline", "FILE", help: "an earlier perf-report.json (or a baseline file) to compare with"),
-            .option("--out", "DIR", help: "folder for the reports (default: perf-report)"),
+        arguments: FleetSession.arguments + [roundsOption, concurrencyOption, modelOption, baselineOption, outOption],
+        examples: [
+            .init("readiness perf", "Measure every critical model of ./readiness.json; write perf-report/."),
+            .init("readiness perf --rounds 10 --concurrency 2 --model decision_simplifier_v2", "Ten rounds of one model, two requests at once."),
+            .init("readiness perf --baseline before/perf-report.json --out after", "Compare with an earlier run, e.g. before and after a migration."),
         ]
     )
+    static let roundsOption = Option<Int?>.count("--rounds", "N", help: "times each prompt is sent (default: thresholds.rounds)")
+    static let concurrencyOption = Option<Int?>.count(
+        "--concurrency", "C", help: "requests in flight at once (default: thresholds.maxConcurrentRequests)"
+    )
+    static let modelOption = RepeatedOption("--model", "NAME", help: "measure only this critical model; repeat for several (default: all)")
+    static let baselineOption = Option<String?>.text(
+        "--baseline", "FILE", help: "an earlier perf-report.json (or a baseline file) to compare with"
+    )
+    static let outOption = Option<String>.text("--out", "DIR", default: "perf-report", help: "folder for the reports (default: perf-report)")
 
     var config: String?
     var ollama: String?
@@ -36,18 +42,13 @@ struct PerfCommand: Subcommand {
     var out: String
 
     init(_ arguments: ParsedArguments) throws {
-        func count(_ name: String) throws -> Int? {
-            guard let text = arguments.value(name) else { return nil }
-            guard let value = Int(text), value >= 1 else { throw arguments.error("'\(text)' is not a count of at least 1 for \(name)") }
-            return value
-        }
-        config = arguments.value("--config")
-        ollama = arguments.value("--ollama")
-        rounds = try count("--rounds")
-        concurrency = try count("--concurrency")
-        models = arguments.values("--model")
-        baseline = arguments.value("--baseline")
-        out = arguments.value("--out") ?? "perf-report"
+        config = try arguments.value(CommonOptions.config)
+        ollama = try arguments.value(CommonOptions.ollama)
+        rounds = try arguments.value(Self.roundsOption)
+        concurrency = try arguments.value(Self.concurrencyOption)
+        models = arguments.values(Self.modelOption)
+        baseline = try arguments.value(Self.baselineOption)
+        out = try arguments.value(Self.outOption)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

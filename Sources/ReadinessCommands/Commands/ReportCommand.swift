@@ -12,12 +12,14 @@ struct ReportCommand: Subcommand {
             --event-stream-version 6.3 --attachments-path DIR' produced, e.g. in a CI job.
             """,
         arguments: [
-            .positional("EVENTS.jsonl", help: "the event stream of the run"),
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-            .repeatable("--attachments", "DIR", help: "folder holding the attachments; repeat for several (default: the recorded paths)"),
-            .option("--gate", "NAME", help: "gate of readiness.json to decide (default: phase2)"),
-            .option("--out", "DIR", help: "folder for the reports (default: readiness-report)"),
-        ]
+            Positional("EVENTS.jsonl", help: "the event stream of the run"),
+            CommonOptions.config, CommonOptions.attachments, CommonOptions.gate, CommonOptions.reportFolder,
+        ],
+        examples: [
+            .init("readiness report run/events.jsonl --attachments run/attachments", "Write the reports of a run made by 'swift test' in another job into readiness-report."),
+            .init("readiness report events.jsonl --gate nightly --out nightly-report", "Decide the 'nightly' gate of readiness.json instead of the default one."),
+        ],
+        environment: [.githubActions, .githubStepSummary]
     )
 
     var events: String
@@ -26,12 +28,12 @@ struct ReportCommand: Subcommand {
     var gate: String
     var out: String
 
-    init(_ arguments: ParsedArguments) {
+    init(_ arguments: ParsedArguments) throws {
         events = arguments.positionals[0]
-        config = arguments.value("--config")
-        attachments = arguments.values("--attachments")
-        gate = arguments.value("--gate") ?? ReadinessConfig.defaultGate.name
-        out = arguments.value("--out") ?? "readiness-report"
+        config = try arguments.value(CommonOptions.config)
+        attachments = arguments.values(CommonOptions.attachments)
+        gate = try arguments.value(CommonOptions.gate)
+        out = try arguments.value(CommonOptions.reportFolder)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

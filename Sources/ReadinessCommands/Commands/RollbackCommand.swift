@@ -15,24 +15,27 @@ struct RollbackCommand: Subcommand {
             is. A backup stores no weights: a model whose base model (FROM) is not installed is refused.
             Exit status: 0 every model restored, 1 one was refused, 2 usage or config error.
             """,
-        arguments: [
-            .option("--from", "DIR", required: true, help: "the backup folder (one timestamped folder under backup.directory)"),
-            .repeatable("--model", "NAME", help: "model to restore; repeatable (default: every model of the backup)"),
-            .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-            .option("--ollama", "URL", help: "Ollama to restore into (default: OLLAMA_HOST, else readiness.json's host)"),
+        arguments: [fromOption, modelOption] + FleetSession.arguments,
+        examples: [
+            .init("readiness rollback --from backups/20261203T101500Z", "Restore every model of that backup."),
+            .init("readiness rollback --from backups/20261203T101500Z --model decision_simplifier_v2", "Restore one model of it."),
         ]
     )
+    static let fromOption = Option<String>(
+        "--from", "DIR", absent: nil, help: "the backup folder (one timestamped folder under backup.directory)", expected: "a folder"
+    ) { $0 }
+    static let modelOption = RepeatedOption("--model", "NAME", help: "model to restore; repeatable (default: every model of the backup)")
 
     var from: String
     var models: [String]
     var config: String?
     var ollama: String?
 
-    init(_ arguments: ParsedArguments) {
-        from = arguments.value("--from") ?? ""
-        models = arguments.values("--model")
-        config = arguments.value("--config")
-        ollama = arguments.value("--ollama")
+    init(_ arguments: ParsedArguments) throws {
+        from = try arguments.value(Self.fromOption)
+        models = arguments.values(Self.modelOption)
+        config = try arguments.value(CommonOptions.config)
+        ollama = try arguments.value(CommonOptions.ollama)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {

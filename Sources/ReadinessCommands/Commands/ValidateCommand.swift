@@ -11,17 +11,21 @@ struct ValidateCommand: Subcommand {
             empty and contains one of the prompt's expected keywords. One PASS or FAIL line per model, then a
             summary. Exit 0 when every model passed, 1 when one failed, 2 on a bad config.
             """,
-        arguments: FleetSession.arguments
+        arguments: FleetSession.arguments,
+        examples: [
+            .init("readiness validate", "Ask each critical model of ./readiness.json its first test prompt."),
+            .init("readiness validate --config fleet/readiness.json --ollama 127.0.0.1:11434", "The same for another config, on that Ollama."),
+        ]
     )
 
-    var arguments: ParsedArguments
+    var target: FleetSession.Target
 
-    init(_ arguments: ParsedArguments) {
-        self.arguments = arguments
+    init(_ arguments: ParsedArguments) throws {
+        target = try FleetSession.Target(arguments)
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        guard let session = FleetSession.open(arguments, context: context) else { return .undecided }
+        guard let session = FleetSession.open(target, context: context) else { return .undecided }
         let validation = await FleetValidator.validate(
             session.config, client: session.client, timeout: .seconds(session.config.thresholds.requestTimeoutSeconds)
         )

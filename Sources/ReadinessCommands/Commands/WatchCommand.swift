@@ -24,12 +24,22 @@ struct WatchCommand: Subcommand {
             usage or config error);
             3 degraded and the migration is paused, or it was paused already.
             """,
-        arguments: FleetSession.arguments + [
-            .option("--interval", "DURATION", help: "time from one round's start to the next, e.g. 30s, 5m (default: 1m)"),
-            .option("--for", "DURATION", help: "stop after this long with exit 0 when nothing degraded, e.g. 1h (default: until stopped)"),
-            .flag("--once", help: "one round, then stop"),
-            .option("--out", "DIR", help: "also write DIR/watch.json after each round (figures, baselines, limits, outcome)"),
-        ]
+        arguments: FleetSession.arguments + [intervalOption, forOption, onceFlag, outOption],
+        examples: [
+            .init("readiness watch --interval 30s --for 1h", "Watch the migrated models every 30 seconds for an hour; exit 3 and pause the migration if one degrades."),
+            .init("readiness watch --once --out watch-report", "One round, for a CI job, also writing watch-report/watch.json."),
+        ],
+        environment: [.githubActions]
+    )
+    static let intervalOption = Option<Duration?>.duration(
+        "--interval", help: "time from one round's start to the next, e.g. 30s, 5m (default: 1m)"
+    )
+    static let forOption = Option<Duration?>.duration(
+        "--for", help: "stop after this long with exit 0 when nothing degraded, e.g. 1h (default: until stopped)"
+    )
+    static let onceFlag = Flag("--once", help: "one round, then stop")
+    static let outOption = Option<String?>.text(
+        "--out", "DIR", help: "also write DIR/watch.json after each round (figures, baselines, limits, outcome)"
     )
 
     var config: String?
@@ -43,24 +53,17 @@ struct WatchCommand: Subcommand {
     var durationText: String?
 
     init(_ arguments: ParsedArguments) throws {
-        config = arguments.value("--config")
-        ollama = arguments.value("--ollama")
-        once = arguments.flag("--once")
-        out = arguments.value("--out")
-        func duration(_ name: String) throws -> Duration? {
-            guard let text = arguments.value(name) else { return nil }
-            guard let duration = DurationArgument.parse(text) else {
-                throw arguments.error("\(name) '\(text)' is not a duration like 30s, 5m, 500ms or 1h")
-            }
-            return duration
-        }
-        if once, arguments.value("--interval") != nil || arguments.value("--for") != nil {
+        config = try arguments.value(CommonOptions.config)
+        ollama = try arguments.value(CommonOptions.ollama)
+        once = arguments.isSet(Self.onceFlag)
+        out = try arguments.value(Self.outOption)
+        if once, arguments.isGiven(Self.intervalOption) || arguments.isGiven(Self.forOption) {
             throw arguments.error("Option '--once' runs one round and takes no '--interval' or '--for'")
         }
-        interval = try duration("--interval") ?? .seconds(60)
-        intervalText = arguments.value("--interval") ?? "1m"
-        self.duration = try duration("--for")
-        durationText = arguments.value("--for")
+        interval = try arguments.value(Self.intervalOption) ?? .seconds(60)
+        intervalText = arguments.text(of: Self.intervalOption) ?? "1m"
+        duration = try arguments.value(Self.forOption)
+        durationText = arguments.text(of: Self.forOption)
     }
 
     /// How a round ended.

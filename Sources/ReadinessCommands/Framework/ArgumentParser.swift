@@ -4,10 +4,10 @@ enum ArgumentParser {
     /// Parses the arguments that follow the subcommand's name.
     /// - Throws: `UsageError` naming the unknown option, missing value or extra argument.
     static func parse(_ arguments: [String], spec: CommandSpec) throws -> ParsedArguments {
-        var parsed = ParsedArguments(command: spec.name, usageLine: spec.usageLine)
         let options = Dictionary(spec.arguments.compactMap { argument -> (String, ArgumentSpec.Kind)? in
             argument.isPositional ? nil : (argument.name, argument.kind)
         }, uniquingKeysWith: { first, _ in first })
+        var parsed = ParsedArguments(command: spec.name, usageLine: spec.usageLine, declared: Set(options.keys))
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
@@ -23,7 +23,9 @@ enum ArgumentParser {
                 continue
             }
             let name = String(argument.prefix { $0 != "=" })
-            guard let kind = options[name] else { throw parsed.error("Unknown option '\(name)'") }
+            guard let kind = options[name] else {
+                throw parsed.error("Unknown option '\(name)'" + Suggestion.didYouMean(name, among: options.keys.sorted()))
+            }
             if kind == .flag {
                 guard name.count == argument.count else { throw parsed.error("Option '\(name)' takes no value") }
                 parsed.flags.insert(name)
@@ -58,7 +60,7 @@ enum ArgumentParser {
         if parsed.positionals.count < required.count {
             throw parsed.error("Missing argument '\(required[parsed.positionals.count].name)'")
         }
-        for option in spec.arguments where !option.isPositional && option.isRequired && parsed.value(option.name) == nil {
+        for option in spec.arguments where !option.isPositional && option.isRequired && parsed.options[option.name] == nil {
             throw parsed.error("Missing option '\(option.synopsis)'")
         }
     }

@@ -1,5 +1,8 @@
 /// A duration typed on the command line: a whole number and a unit, `500ms`, `30s`, `2m` or `1h`, nothing else.
 enum DurationArgument {
+    /// How a usage error describes a right value.
+    static let expected = "a duration like 30s, 5m, 500ms or 1h"
+
     /// The duration `text` names, or `nil` when it is not exactly digits and a unit, or is zero.
     static func parse(_ text: String) -> Duration? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }

@@ -13,14 +13,22 @@ struct FleetSession {
     var context: RunnerContext
 
     /// `--config` and `--ollama`, as the fleet commands take them.
-    static let arguments: [ArgumentSpec] = [
-        .option("--config", "FILE", help: "readiness.json to use (default: READINESS_CONFIG, else ./readiness.json)"),
-        .option("--ollama", "URL", help: "the Ollama to use (default: OLLAMA_HOST for a one-host config, else the first host of readiness.json)"),
-    ]
+    static let arguments: [any DeclaredArgument] = [CommonOptions.config, CommonOptions.ollama]
+
+    /// The values of `arguments` as a fleet command read them.
+    struct Target: Sendable {
+        var config: String?
+        var ollama: String?
+
+        init(_ arguments: ParsedArguments) throws {
+            config = try arguments.value(CommonOptions.config)
+            ollama = try arguments.value(CommonOptions.ollama)
+        }
+    }
 
     /// `open(config:ollama:context:)` with the values of `arguments`.
-    static func open(_ arguments: ParsedArguments, context: RunnerContext) -> FleetSession? {
-        open(config: arguments.value("--config"), ollama: arguments.value("--ollama"), context: context)
+    static func open(_ target: Target, context: RunnerContext) -> FleetSession? {
+        open(config: target.config, ollama: target.ollama, context: context)
     }
 
     /// Loads readiness.json (`--config`, READINESS_CONFIG, else ./readiness.json) with `--ollama` applied.
