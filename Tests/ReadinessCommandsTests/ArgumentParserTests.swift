@@ -2,20 +2,9 @@ import Testing
 @testable import ReadinessCommands
 
 struct ArgumentParserTests {
-    static let checkUsage = """
-        Usage: readiness check [--config FILE] [--ollama URL]... [--gate NAME]
-                               [--out DIR] [--wait-for-ollama DURATION]
-                               [--package-path DIR] [--shard K/N]
-                               [-- SWIFT-TEST-ARGUMENT...]
-        """
-    static let reportUsage = """
-        Usage: readiness report EVENTS.jsonl [--config FILE] [--attachments DIR]...
-                                [--gate NAME] [--out DIR]
-        """
-    static let gateUsage = """
-        Usage: readiness gate --step N [EVENTS.jsonl] [--config FILE]
-                              [--attachments DIR]... [--out DIR]
-        """
+    static let checkUsage = CheckCommand.spec.usageLine
+    static let reportUsage = ReportCommand.spec.usageLine
+    static let gateUsage = GateCommand.spec.usageLine
     static let toolUsage = "Usage: readiness COMMAND [options]"
 
     struct Valid: Sendable, CustomTestStringConvertible {
@@ -122,16 +111,13 @@ struct ArgumentParserTests {
             """),
         Invalid(arguments: ["migrate", "pause", "--step", "1"], error: """
             Error: Unknown option '--step'
-            Usage: readiness migrate pause [--reason TEXT] [--config FILE] [--ollama URL]
-                                           [--out DIR]
+            \(MigrateCommand.Pause.spec.usageLine)
             See 'readiness migrate pause --help' for more information.
 
             """),
         Invalid(arguments: ["perf", "--rounds", "0"], error: """
             Error: --rounds '0' is not a whole number of 1 or more
-            Usage: readiness perf [--config FILE] [--ollama URL] [--rounds N]
-                                  [--concurrency C] [--model NAME]... [--baseline FILE]
-                                  [--out DIR]
+            \(PerfCommand.spec.usageLine)
             See 'readiness perf --help' for more information.
 
             """),
@@ -167,8 +153,7 @@ struct ArgumentParserTests {
             """),
         Invalid(arguments: ["merge", "--out", "o"], error: """
             Error: Missing argument 'SHARD_DIR'
-            Usage: readiness merge SHARD_DIR... [--config FILE] [--ollama URL]...
-                                   [--gate NAME] [--out DIR]
+            \(MergeCommand.spec.usageLine)
             See 'readiness merge --help' for more information.
 
             """),
@@ -198,8 +183,7 @@ struct ArgumentParserTests {
             """),
         Invalid(arguments: ["init", "--test-target", "1st-checks"], error: """
             Error: --test-target '1st-checks' is not a Swift identifier such as 'FleetChecks'
-            Usage: readiness init [DIR] [--framework URL-OR-PATH] [--test-target NAME]
-                                  [--model NAME]
+            \(InitCommand.spec.usageLine)
             See 'readiness init --help' for more information.
 
             """),
@@ -229,7 +213,14 @@ struct ArgumentParserTests {
         let result = await ReadinessCLITests.run(arguments)
         #expect(result.status == .success)
         #expect(result.out == HelpText.help(CheckCommand.spec))
-        #expect(result.out.hasPrefix(Self.checkUsage + "\n\n"))
+        #expect(result.out.hasPrefix("""
+            Usage: readiness check [--config FILE] [--state DIR] [--ollama URL]...
+                                   [--gate NAME] [--out DIR] [--wait-for-ollama DURATION]
+                                   [--package-path DIR] [--shard K/N]
+                                   [-- SWIFT-TEST-ARGUMENT...]
+
+
+            """))
         #expect(result.out.contains("\n  --package-path DIR           the readiness package (default: the current\n"))
         #expect(result.out.contains("\n  -h, --help                   Show this help.\n"))
     }

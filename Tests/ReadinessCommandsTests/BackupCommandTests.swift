@@ -15,10 +15,10 @@ struct BackupCommandTests {
         try await MigrationBench.with { bench in
             let result = await bench.run(["backup", "--model", Self.model])
             #expect(result.status == .success, "\(result.err)")
-            let folder = "mirador/backups/2026-11-25T09-46-40Z"
+            let folder = "mirador/.readiness/backups/2026-11-25T09-46-40Z"
             #expect(result.out.hasPrefix("Backed up 1 model from \(bench.ollama.absoluteString) (Ollama 0.12.6) into \(folder):\n- \(Self.model): \(Self.model).Modelfile, \(Self.model).show.json, digest "))
             #expect(result.out.hasSuffix("manifest.json holds the sha256 of 2 files; check them with 'readiness backup --verify \(folder)'.\nA backup stores no weights: restoring a model needs its base model installed.\n"))
-            #expect(StepGate.backupFiles(in: bench.folder.appendingPathComponent("mirador/backups")).usable == [Self.model])
+            #expect(StepGate.backupFiles(in: bench.folder.appendingPathComponent("mirador/.readiness/backups")).usable == [Self.model])
 
             let verified = await ReadinessCLITests.run(["backup", "--verify", folder], in: bench.folder)
             #expect(verified.status == .success)
@@ -36,7 +36,7 @@ struct BackupCommandTests {
             let result = await bench.run(["backup", "--model", "no_such_model"])
             #expect(result.status == .notReady)
             #expect(result.err.hasPrefix("Error: "))
-            #expect(((try? FileManager.default.contentsOfDirectory(atPath: bench.folder.appendingPathComponent("mirador/backups").path)) ?? []).isEmpty)
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: bench.folder.appendingPathComponent("mirador/.readiness/backups").path)) ?? []).isEmpty)
             #expect(bench.history() == ["backup failed"])
         }
     }
@@ -44,7 +44,7 @@ struct BackupCommandTests {
     @Test func `rollback restores a model and refuses, unchanged, when its base is gone`() async throws {
         try await MigrationBench.with { bench in
             #expect(await bench.run(["backup", "--model", Self.model]).status == .success)
-            let folder = "mirador/backups/2026-11-25T09-46-40Z"
+            let folder = "mirador/.readiness/backups/2026-11-25T09-46-40Z"
             let restored = await bench.run(["rollback", "--from", folder])
             #expect(restored.status == .success, "\(restored.err)")
             #expect(restored.out == "Restored \(Self.model) from \(folder) (built FROM llama3.2:3b, checked against the backup).\n")

@@ -61,7 +61,7 @@ struct FleetCommandsTests {
             #expect(failing.status == .notReady)
             #expect(failing.out.contains("FAIL financial_planning_expert_v6: "))
 
-            let history = StateFiles(config: folder.appendingPathComponent("mirador/readiness.json")).history
+            let history = StateFiles.beside(folder.appendingPathComponent("mirador/readiness.json")).history
             #expect(!FileManager.default.fileExists(atPath: history.path), "a dry run starts no history")
             let build = await run(["build"])
             #expect(build.status == .success)
@@ -106,7 +106,7 @@ struct FleetCommandsTests {
     @Test func `a switch given a value is a usage error`() async {
         let result = await ReadinessCLITests.run(["build", "--dry-run=yes"])
         #expect(result.status == .undecided)
-        #expect(result.err.hasPrefix("Error: Option '--dry-run' takes no value\nUsage: readiness build [--config FILE] [--ollama URL] [--dry-run]\n"))
+        #expect(result.err.hasPrefix("Error: Option '--dry-run' takes no value\n\(BuildCommand.spec.usageLine)\n"))
     }
 
     @Test func `build pulls a base model Ollama lacks before creating the models built from it`() async throws {

@@ -6,12 +6,12 @@ import ReadinessReports
 import TestFixtures
 
 struct GateStepTests {
-    /// A copy of the Mirador config whose backup.directory is `backups` inside `folder`.
+    /// A copy of the Mirador config in `folder`, whose backup.directory is `backups` inside its state folder.
     static func config(in folder: URL, backups: [String]) throws -> URL {
         let mirador = folder.appendingPathComponent("mirador")
         try FileManager.default.copyItem(at: DomainFixtures.mirador, to: mirador)
         if !backups.isEmpty {
-            try BackupFixtures.write(backups, in: mirador.appendingPathComponent("backups/2026-11-25T10-00-00Z"))
+            try BackupFixtures.write(backups, in: mirador.appendingPathComponent(".readiness/backups/2026-11-25T10-00-00Z"))
         }
         try backdate(mirador)
         return mirador.appendingPathComponent("readiness.json")
@@ -50,7 +50,7 @@ struct GateStepTests {
             let decision = StepGate.decide(
                 step: 4, config: try ReadinessConfig.load(from: config, environment: [:]),
                 report: try StreamFixtures.report("phase1"),
-                backups: StepGate.backupFiles(in: config.deletingLastPathComponent().appendingPathComponent("backups"))
+                backups: StepGate.backupFiles(in: config.deletingLastPathComponent().appendingPathComponent(".readiness/backups"))
             )
             #expect(decision.outcome == .notReady)
             #expect(decision.blockers == [
@@ -58,7 +58,7 @@ struct GateStepTests {
                 "financial_planning_expert_v6 fails models-respond: financial_planning_expert_v6 answered 0 of 2 prompts: model 'financial_planning_expert_v6' not found",
                 "financial_planning_expert_v6 fails response-time: financial_planning_expert_v6 did not answer any prompt",
                 "financial_planning_expert_v6 fails quality: financial_planning_expert_v6 produced no answers to score",
-                "no backup of financial_planning_expert_v6: no manifest.json under \(config.deletingLastPathComponent().path)/backups lists it",
+                "no backup of financial_planning_expert_v6: no manifest.json under \(config.deletingLastPathComponent().path)/.readiness/backups lists it",
             ])
             #expect(decision.actions.first == "ollama create financial_planning_expert_v6 -f fixtures/mirador/modelfiles/financial_planning_expert_v6.Modelfile")
             #expect(decision.actions.last == "readiness backup --config \(config.path) --model financial_planning_expert_v6")

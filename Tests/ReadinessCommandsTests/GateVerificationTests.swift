@@ -40,7 +40,7 @@ struct GateVerificationTests {
     func `a backup that cannot restore its model does not count`(_ row: BadBackup) async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let config = try GateStepTests.config(in: folder, backups: [])
-            let backup = config.deletingLastPathComponent().appendingPathComponent("backups/2026-11-25T10-00-00Z")
+            let backup = config.deletingLastPathComponent().appendingPathComponent(".readiness/backups/2026-11-25T10-00-00Z")
             try row.make(backup)
             let result = await ReadinessCLITests.run(
                 ["gate", "--step", "1", StreamFixtures.events("healthy").path, "--attachments", StreamFixtures.attachments("healthy").path,

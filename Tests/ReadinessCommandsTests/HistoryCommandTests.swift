@@ -15,7 +15,7 @@ struct HistoryCommandTests {
     @Test func `history prints entries with deltas, filters, and skips a truncated last line`() async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let config = try GateStepTests.config(in: folder, backups: [])
-            let files = StateFiles(config: config)
+            let files = StateFiles.beside(config)
             try HistoryLog.append(Self.entry("2026-11-25T09:00:00Z", "migrate next", quality: 0.8), to: files.history)
             try HistoryLog.append(Self.entry("2026-11-25T10:00:00Z", "backup", quality: nil), to: files.history)
             try HistoryLog.append(Self.entry("2026-11-25T11:00:00Z", "migrate done", quality: 0.85), to: files.history)
@@ -55,7 +55,7 @@ struct HistoryCommandTests {
     @Test func `history ends with the before/after table of each change, and repeats no unchanged figures`() async throws {
         try await DomainFixtures.withTemporaryDirectory { folder in
             let config = try GateStepTests.config(in: folder, backups: [])
-            let files = StateFiles(config: config)
+            let files = StateFiles.beside(config)
             let model = "louisville_expert_v3"
             let before = ["quality": 0.8, "latency_avg_s": 2.0, "latency_p95_s": 3.0, "success_rate": 1.0]
             let after = ["quality": 0.9, "latency_avg_s": 1.0, "latency_p95_s": 3.3, "success_rate": 1.0]

@@ -14,17 +14,21 @@ struct MigrateCommandTests {
 
     @Test func `the migration goes step by step, and every refusal leaves the state as it was`() async throws {
         try await MigrationBench.with { bench in
-            let early = await bench.run(["migrate", "done"])
-            #expect(early.status == .undecided)
-            #expect(early.err == "Error: 'migrate done' refused: no step is gated: run 'readiness migrate next' before 'done'\n")
-            #expect(try bench.state() == nil)
-            let skip = await bench.run(["migrate", "next", "--step", "2"])
-            #expect(skip.err == "Error: 'migrate next' refused: step 2 is out of order: step 1 (\(Self.first)) comes first\n")
-            #expect(try bench.state() == nil)
+            // Without migration.json only 'next --step 1' begins: a CI job not handed the state must not restart.
+            let noState = MigrationRefusal.noState(bench.files.migration.path)
+            for action in [["done"], ["next", "--step", "2"], ["next"], ["rollback"], ["pause"], ["resume"]] {
+                let early = await bench.run(["migrate"] + action)
+                #expect(early.status == .undecided)
+                #expect(early.err == "Error: 'migrate \(action[0])' refused: \(noState)\n")
+                #expect(try bench.state() == nil)
+            }
+            let unbegun = await bench.run(["migrate", "status"])
+            #expect(unbegun.status == .success)
+            #expect(unbegun.out.hasPrefix("Note: no migration state at mirador/.readiness/migration.json: if the migration has not begun"))
 
-            let next = await bench.run(["migrate", "next"])
+            let next = await bench.run(["migrate", "next", "--step", "1"])
             #expect(next.status == .success, "\(next.err)")
-            #expect(next.out.hasPrefix("Step 1 of 6: \(Self.first) is gated.\nBackup: mirador/backups/2026-11-25T09-46-40Z (verified).\nChecks passed by \(Self.first): models-available, models-respond, response-time, quality"), "\(next.out)")
+            #expect(next.out.hasPrefix("Step 1 of 6: \(Self.first) is gated.\nBackup: mirador/.readiness/backups/2026-11-25T09-46-40Z (verified).\nChecks passed by \(Self.first): models-available, models-respond, response-time, quality"), "\(next.out)")
             #expect(next.out.hasSuffix("Next: migrate \(Self.first), run 'readiness check', then 'readiness migrate done' (or 'readiness migrate rollback').\n"))
             var state = try #require(try bench.state())
             #expect(state.steps.map(\.status) == [.gated] + Array(repeating: .pending, count: 5))
@@ -46,6 +50,8 @@ struct MigrateCommandTests {
             #expect(state.steps.map(\.status) == [.migrated] + Array(repeating: .pending, count: 5))
             #expect(state.steps[0].after?[Self.first] != nil)
 
+            let skip = await bench.run(["migrate", "next", "--step", "3"])
+            #expect(skip.err == "Error: 'migrate next' refused: step 3 is out of order: step 2 (\(Self.second)) comes first\n")
             #expect(await bench.run(["migrate", "pause", "--reason", "waiting for the weekend"]).status == .success)
             #expect(try bench.state()?.paused?.reason == "waiting for the weekend")
             let paused = await bench.run(["migrate", "next"])
@@ -69,8 +75,9 @@ struct MigrateCommandTests {
             #expect(try bench.statuses() == [.migrated, .rolledBack] + Array(repeating: .pending, count: 4))
 
             #expect(bench.history() == [
-                "migrate done refused", "migrate next refused", "migrate next ok", "migrate next refused", "migrate done refused",
-                "migrate done ok", "migrate pause ok", "migrate next refused", "migrate resume ok", "migrate resume refused",
+                "migrate done refused", "migrate next refused", "migrate next refused", "migrate rollback refused", "migrate pause refused",
+                "migrate resume refused", "migrate next ok", "migrate next refused", "migrate done refused", "migrate done ok",
+                "migrate next refused", "migrate pause ok", "migrate next refused", "migrate resume ok", "migrate resume refused",
                 "migrate next ok", "migrate rollback refused", "migrate rollback ok",
             ])
             #expect(!FileManager.default.fileExists(atPath: bench.files.lock.path))
@@ -121,7 +128,7 @@ struct MigrateCommandTests {
 
     @Test func `a step gated on one Ollama is not done, rolled back or watched on another`() async throws {
         try await MigrationBench.with { bench in
-            let next = await bench.run(["migrate", "next"])
+            let next = await bench.run(["migrate", "next", "--step", "1"])
             #expect(next.status == .success, "\(next.err)")
             let state = try #require(try bench.state())
             #expect(state.steps[0].host == bench.ollama.absoluteString)

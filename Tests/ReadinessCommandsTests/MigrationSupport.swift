@@ -13,7 +13,7 @@ struct MigrationBench {
     var config: URL
     var ollama: URL
 
-    var files: StateFiles { StateFiles(config: config) }
+    var files: StateFiles { StateFiles.beside(config) }
 
     /// Runs `body` with a fresh bench whose report.json is the healthy run of this config.
     static func with(_ body: (MigrationBench) async throws -> Void) async throws {
@@ -55,5 +55,12 @@ struct MigrationBench {
     /// The commands and outcomes of history.jsonl.
     func history() -> [String] {
         HistoryLog.read(files.history).entries.map { "\($0.command) \($0.outcome)" }
+    }
+}
+
+extension StateFiles {
+    /// The default state folder of the fleet whose readiness.json is `config`: `.readiness` beside it.
+    static func beside(_ config: URL) -> StateFiles {
+        StateFiles(folder: config.deletingLastPathComponent().appendingPathComponent(".readiness", isDirectory: true))
     }
 }

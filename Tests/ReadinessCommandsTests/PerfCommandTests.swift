@@ -54,7 +54,7 @@ import TestFixtures
             try await DomainFixtures.withTemporaryDirectory { folder in
                 try FileManager.default.copyItem(at: DomainFixtures.mirador, to: folder.appendingPathComponent("mirador"))
                 let config = folder.appendingPathComponent("mirador/readiness.json")
-                let files = StateFiles(config: config)
+                let files = StateFiles.beside(config)
                 let arguments = ["perf", "--config", config.path, "--ollama", url.absoluteString, "--model", "louisville_expert_v3"]
                 #expect(await ReadinessCLITests.run(arguments, in: folder).status == .success)
                 #expect(!FileManager.default.fileExists(atPath: files.folder.path), "perf starts no history")

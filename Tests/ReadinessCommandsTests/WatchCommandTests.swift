@@ -161,7 +161,7 @@ struct WatchCommandTests {
         try await Self.with(Self.scenario(degradeAfter: nil), state: nil) { bench in
             let none = await bench.run(["watch", "--once"])
             #expect(none.status == .undecided)
-            #expect(none.err == "Error: no migration state at mirador/.readiness/migration.json, so there is nothing to watch: 'readiness migrate next' starts the migration (or pass the fleet's readiness.json with --config)\n")
+            #expect(none.err == "Error: \(MigrationRefusal.noState("mirador/.readiness/migration.json"))\n")
             #expect(!FileManager.default.fileExists(atPath: bench.files.folder.path), "a wrong folder is left clean")
 
             try FileManager.default.createDirectory(at: bench.files.folder, withIntermediateDirectories: true)

@@ -6,6 +6,12 @@ package struct MigrationRefusal: Error, Equatable, Sendable, CustomStringConvert
     package init(_ description: String) {
         self.description = description
     }
+
+    /// No migration.json where one is needed: the migration has not begun here, or this job lacks its state.
+    /// - Parameter file: migration.json as the user should see it.
+    package static func noState(_ file: String) -> MigrationRefusal {
+        MigrationRefusal("no migration state at \(file): if the migration has not begun, 'readiness migrate next --step 1' begins it; if it has, give this job the state folder of the job that ran the last step (--state DIR or READINESS_STATE_DIR)")
+    }
 }
 
 extension MigrationState {

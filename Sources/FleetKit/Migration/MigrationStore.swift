@@ -42,8 +42,13 @@ package final class MigrationStore {
 
     /// The state, or a fresh one of `models` when none was written yet.
     /// - Throws: `MigrationRefusal` when migration.json cannot be read or no longer matches `models`.
-    package func load(models: [String]) throws -> MigrationState {
-        guard let data = FileManager.default.contents(atPath: files.migration.path) else { return MigrationState(models: models) }
+    /// - Parameter begins: Whether a missing state may start a new migration (`migrate next --step 1`); else a
+    ///   missing migration.json is refused, for a CI job not handed the state folder must not start again.
+    package func load(models: [String], begins: Bool) throws -> MigrationState {
+        guard let data = FileManager.default.contents(atPath: files.migration.path) else {
+            guard begins else { throw MigrationRefusal.noState(files.migration.path) }
+            return MigrationState(models: models)
+        }
         guard let state = try? JSONDecoder().decode(MigrationState.self, from: data),
               state.schemaVersion == MigrationState.currentSchemaVersion else {
             throw MigrationRefusal("\(files.migration.path) is not a migration state of schema version \(MigrationState.currentSchemaVersion)")

@@ -2,12 +2,13 @@ import Foundation
 
 /// Where the migration keeps its state: `.readiness/` beside readiness.json, so each fleet has its own.
 package struct StateFiles: Sendable, Equatable {
-    /// The `.readiness` folder.
+    /// The state folder (`ReadinessConfig.stateFolder`): `.readiness` beside readiness.json unless `--state`
+    /// or READINESS_STATE_DIR names another.
     package var folder: URL
 
-    /// The state files of the fleet whose readiness.json is `config`.
-    package init(config: URL) {
-        folder = config.deletingLastPathComponent().appendingPathComponent(".readiness", isDirectory: true)
+    /// The state files in `folder`.
+    package init(folder: URL) {
+        self.folder = folder
     }
 
     /// `migration.json`: the steps and their status.

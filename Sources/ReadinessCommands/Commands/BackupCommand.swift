@@ -27,13 +27,13 @@ struct BackupCommand: Subcommand {
     static let modelOption = RepeatedOption("--model", "NAME", help: "model to back up; repeatable (default: every model of readiness.json)")
     static let verifyOption = Option<String?>.text("--verify", "DIR", help: "re-check the checksums of the backup in DIR instead of taking one")
 
-    var config: String?
+    var config: ConfigLocation
     var ollama: String?
     var models: [String]
     var verify: String?
 
     init(_ arguments: ParsedArguments) throws {
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         ollama = try arguments.value(CommonOptions.ollama)
         models = arguments.values(Self.modelOption)
         verify = try arguments.value(Self.verifyOption)

@@ -18,7 +18,7 @@ struct CheckCommand: Subcommand {
             fleet; 'readiness merge' decides on all N.
             """,
         arguments: [
-            CommonOptions.packageConfig, CommonOptions.ollamaHosts, CommonOptions.gate, CommonOptions.reportFolder,
+            CommonOptions.packageConfig, CommonOptions.state, CommonOptions.ollamaHosts, CommonOptions.gate, CommonOptions.reportFolder,
             waitForOllamaOption, packagePathOption, shardOption,
         ],
         passthrough: "SWIFT-TEST-ARGUMENT",
@@ -42,7 +42,7 @@ struct CheckCommand: Subcommand {
         expected: "K/N with 1 ≤ K ≤ N ≤ \(Shard.maximumCount), e.g. 2/3"
     ) { Shard(parsing: $0).map(Optional.some) }
 
-    var config: String?
+    var config: ConfigLocation
     var ollama: [String]
     var gate: String
     var out: String
@@ -53,7 +53,7 @@ struct CheckCommand: Subcommand {
     var shard: Shard?
 
     init(_ arguments: ParsedArguments) throws {
-        config = try arguments.value(CommonOptions.packageConfig)
+        config = try ConfigLocation(arguments, config: CommonOptions.packageConfig)
         ollama = arguments.values(CommonOptions.ollamaHosts)
         gate = try arguments.value(CommonOptions.gate)
         out = try arguments.value(CommonOptions.reportFolder)

@@ -18,7 +18,7 @@ struct GateCommand: Subcommand {
             """,
         arguments: [
             stepOption, Positional("EVENTS.jsonl", optional: true, help: "decide from this event stream instead of the last report"),
-            CommonOptions.config, CommonOptions.attachments, CommonOptions.reportFolder,
+            CommonOptions.config, CommonOptions.state, CommonOptions.attachments, CommonOptions.reportFolder,
         ],
         examples: [
             .init("readiness gate --step 1", "May the first model of the migration order go? Decided from readiness-report/report.json."),
@@ -29,14 +29,14 @@ struct GateCommand: Subcommand {
 
     var step: Int
     var events: String?
-    var config: String?
+    var config: ConfigLocation
     var attachments: [String]
     var out: String
 
     init(_ arguments: ParsedArguments) throws {
         step = try arguments.value(Self.stepOption)
         events = arguments.positionals.first
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         attachments = arguments.values(CommonOptions.attachments)
         out = try arguments.value(CommonOptions.reportFolder)
         if events == nil, !attachments.isEmpty {

@@ -16,7 +16,7 @@ struct HistoryCommand: Subcommand {
             average and p95 latency, before → after. A truncated last line (an interrupted write) is skipped
             and named.
             """,
-        arguments: [CommonOptions.config, modelOption, sinceOption],
+        arguments: [CommonOptions.config, CommonOptions.state, modelOption, sinceOption],
         examples: [
             .init("readiness history", "Every build, check, gate, migration step and rollback of the fleet, oldest first."),
             .init("readiness history --model decision_simplifier_v2 --since 2026-11-25T00:00:00Z", "Only what touched that model since then."),
@@ -28,12 +28,12 @@ struct HistoryCommand: Subcommand {
         expected: "an ISO 8601 time such as 2026-11-25T00:00:00Z"
     ) { Timestamp.date($0).map(Optional.some) }
 
-    var config: String?
+    var config: ConfigLocation
     var models: [String]
     var since: Date?
 
     init(_ arguments: ParsedArguments) throws {
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         models = arguments.values(Self.modelOption)
         since = try arguments.value(Self.sinceOption)
     }

@@ -47,7 +47,7 @@ struct MergeCommand: Subcommand {
             context.error("--out '\(out)' is the shard folder '\(shard)': the merged reports would replace its evidence. Give the merge another --out.")
             return .undecided
         }
-        let loaded = LoadedConfig.load(config, ollama: ollama, context: context)
+        let loaded = LoadedConfig.load(ConfigLocation(file: config), ollama: ollama, context: context)
         let inputs = shards.map { folder in
             ReadinessReport.ShardInput(folder: folder, report: Result {
                 try ReadinessReport.load(from: context.url(folder, isDirectory: true).appendingPathComponent("report.json"))

@@ -32,7 +32,7 @@ struct MigrateCommand: Command {
     )
 
     var action: Action
-    var config: String?
+    var config: ConfigLocation
     var ollama: String?
     var out: String
     var step: Int?
@@ -41,7 +41,7 @@ struct MigrateCommand: Command {
     /// The action's options, read by the declarations its spec names (`--step` and `--reason` only where taken).
     init(_ action: Action, _ arguments: ParsedArguments) throws {
         self.action = action
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         ollama = try arguments.value(CommonOptions.ollama)
         out = try arguments.value(CommonOptions.reportFolder)
         step = action == .next || action == .rollback ? try arguments.value(Self.stepOption) : nil
@@ -60,7 +60,7 @@ struct MigrateCommand: Command {
         }
         defer { store.release() }
         do {
-            var state = try store.load(models: models)
+            var state = try store.load(models: models, begins: action == .next && step == 1)
             let now = Timestamp.iso8601(context.now())
             switch action {
             case .status: return .success
@@ -112,6 +112,7 @@ struct MigrateCommand: Command {
             state = decoded
         } else {
             state = MigrationState(models: models)
+            session.context.output(UntrustedText.consoleLine("Note: \(MigrationRefusal.noState(session.display(session.files.migration))).") + "\n")
         }
         let current = state.steps.firstIndex { $0.status != .migrated }
         var rows = [("STEP", "MODEL", "STATUS", "SINCE", "METRICS")]

@@ -33,7 +33,7 @@ struct PerfCommand: Subcommand {
     )
     static let outOption = Option<String>.text("--out", "DIR", default: "perf-report", help: "folder for the reports (default: perf-report)")
 
-    var config: String?
+    var config: ConfigLocation
     var ollama: String?
     var rounds: Int?
     var concurrency: Int?
@@ -42,7 +42,7 @@ struct PerfCommand: Subcommand {
     var out: String
 
     init(_ arguments: ParsedArguments) throws {
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         ollama = try arguments.value(CommonOptions.ollama)
         rounds = try arguments.value(Self.roundsOption)
         concurrency = try arguments.value(Self.concurrencyOption)

@@ -37,7 +37,7 @@ struct ReportCommand: Subcommand {
     }
 
     func run(in context: RunnerContext) async -> ExitCode {
-        let loaded = LoadedConfig.load(config, ollama: [], context: context)
+        let loaded = LoadedConfig.load(ConfigLocation(file: config), ollama: [], context: context)
         let report = ReadinessReport.build(
             from: RunEvidence.read(from: context.url(events)),
             context: loaded.reportContext(gate: gate, events: events, attachments: attachments, context: context)

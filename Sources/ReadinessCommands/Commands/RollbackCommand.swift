@@ -28,13 +28,13 @@ struct RollbackCommand: Subcommand {
 
     var from: String
     var models: [String]
-    var config: String?
+    var config: ConfigLocation
     var ollama: String?
 
     init(_ arguments: ParsedArguments) throws {
         from = try arguments.value(Self.fromOption)
         models = arguments.values(Self.modelOption)
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         ollama = try arguments.value(CommonOptions.ollama)
     }
 

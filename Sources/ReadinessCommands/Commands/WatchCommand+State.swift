@@ -11,7 +11,7 @@ extension WatchCommand {
     func readState(_ session: FleetSession, models: [String]) -> Result<MigrationState, MigrationRefusal> {
         let file = session.files.migration
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            return .failure(MigrationRefusal("no migration state at \(session.display(file)), so there is nothing to watch: 'readiness migrate next' starts the migration (or pass the fleet's readiness.json with --config)"))
+            return .failure(.noState(session.display(file)))
         }
         guard let state = try? JSONDecoder().decode(MigrationState.self, from: data), state.schemaVersion == MigrationState.currentSchemaVersion else {
             return .failure(MigrationRefusal("\(session.display(file)) is not a migration state of schema version \(MigrationState.currentSchemaVersion)"))
@@ -85,7 +85,7 @@ extension WatchCommand {
         }
         guard let store else { throw refusal ?? MigrationRefusal("the migration lock could not be taken") }
         defer { store.release() }
-        var state = try store.load(models: session.config.modelsInMigrationOrder.map(\.name))
+        var state = try store.load(models: session.config.modelsInMigrationOrder.map(\.name), begins: false)
         if let paused = state.paused { return paused }
         try state.pause(reason: reason, at: time)
         try store.save(state)

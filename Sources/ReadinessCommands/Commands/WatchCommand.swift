@@ -42,7 +42,7 @@ struct WatchCommand: Subcommand {
         "--out", "DIR", help: "also write DIR/watch.json after each round (figures, baselines, limits, outcome)"
     )
 
-    var config: String?
+    var config: ConfigLocation
     var ollama: String?
     var interval: Duration
     var duration: Duration?
@@ -53,7 +53,7 @@ struct WatchCommand: Subcommand {
     var durationText: String?
 
     init(_ arguments: ParsedArguments) throws {
-        config = try arguments.value(CommonOptions.config)
+        config = try ConfigLocation(arguments)
         ollama = try arguments.value(CommonOptions.ollama)
         once = arguments.isSet(Self.onceFlag)
         out = try arguments.value(Self.outOption)

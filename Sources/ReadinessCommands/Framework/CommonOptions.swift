@@ -37,3 +37,11 @@ enum CommonOptions {
         "--attachments", "DIR", help: "folder holding the attachments of EVENTS.jsonl; repeat for several (default: the paths it records)"
     )
 }
+
+extension CommonOptions {
+    /// `--state DIR` of every command that reads or writes the fleet's state (migration, history, backups).
+    static let state = Option<String?>.text(
+        "--state", "DIR", environment: [.readinessStateDir],
+        help: "the fleet's state folder: migration.json, history.jsonl, backups (default: READINESS_STATE_DIR, else .readiness beside readiness.json)"
+    )
+}

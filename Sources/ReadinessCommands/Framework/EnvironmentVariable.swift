@@ -7,6 +7,10 @@ struct EnvironmentVariable: Sendable, Equatable {
     static let readinessConfig = EnvironmentVariable(
         name: "READINESS_CONFIG", help: "readiness.json to use when --config is not given"
     )
+    /// The state folder when `--state` is not given.
+    static let readinessStateDir = EnvironmentVariable(
+        name: "READINESS_STATE_DIR", help: "the state folder when --state is not given; a CI job hands it to the next"
+    )
     /// The one Ollama of a one-host readiness.json when `--ollama` is not given.
     static let ollamaHost = EnvironmentVariable(
         name: "OLLAMA_HOST", help: "the Ollama of a one-host readiness.json when --ollama is not given (ignored by a config of several hosts)"

@@ -13,15 +13,15 @@ struct FleetSession {
     var context: RunnerContext
 
     /// `--config` and `--ollama`, as the fleet commands take them.
-    static let arguments: [any DeclaredArgument] = [CommonOptions.config, CommonOptions.ollama]
+    static let arguments: [any DeclaredArgument] = ConfigLocation.arguments + [CommonOptions.ollama]
 
     /// The values of `arguments` as a fleet command read them.
     struct Target: Sendable {
-        var config: String?
+        var config: ConfigLocation
         var ollama: String?
 
         init(_ arguments: ParsedArguments) throws {
-            config = try arguments.value(CommonOptions.config)
+            config = try ConfigLocation(arguments)
             ollama = try arguments.value(CommonOptions.ollama)
         }
     }
@@ -34,19 +34,19 @@ struct FleetSession {
     /// Loads readiness.json (`--config`, READINESS_CONFIG, else ./readiness.json) with `--ollama` applied.
     /// - Parameter severalHostsRefusal: See `LoadedConfig.loadForOneHost`.
     /// - Returns: `nil` after printing why on stderr.
-    static func open(config path: String?, ollama: String?, severalHostsRefusal: ((Int) -> String)? = nil, context: RunnerContext) -> FleetSession? {
+    static func open(config path: ConfigLocation, ollama: String?, severalHostsRefusal: ((Int) -> String)? = nil, context: RunnerContext) -> FleetSession? {
         let loaded = LoadedConfig.loadForOneHost(path, ollama: ollama, severalHostsRefusal: severalHostsRefusal, context: context)
         guard let config = loaded.config else {
             context.error(loaded.problem?.message ?? "no configuration")
             return nil
         }
         let client = OllamaClient(.init(baseURL: config.ollama.host, requestTimeout: .seconds(config.thresholds.requestTimeoutSeconds)))
-        return FleetSession(config: config, files: StateFiles(config: config.file), client: client, context: context)
+        return FleetSession(config: config, files: StateFiles(folder: config.stateFolder), client: client, context: context)
     }
 
     /// A session of an already loaded config, for commands that only record history (check, gate).
     init(config: ReadinessConfig, context: RunnerContext) {
-        self.init(config: config, files: StateFiles(config: config.file), client: OllamaClient(.init(baseURL: config.ollama.host)), context: context)
+        self.init(config: config, files: StateFiles(folder: config.stateFolder), client: OllamaClient(.init(baseURL: config.ollama.host)), context: context)
     }
 
     init(config: ReadinessConfig, files: StateFiles, client: OllamaClient, context: RunnerContext) {

@@ -10,19 +10,24 @@ struct LoadedConfig {
     /// The file that was (or would have been) read.
     var file: URL
 
-    /// Loads `--config` if given, else READINESS_CONFIG, else `readiness.json` in `defaultFolder`.
+    /// Loads `--config` if given, else READINESS_CONFIG, else `readiness.json` in `defaultFolder`, with the
+    /// state folder of `--state` if given, else READINESS_STATE_DIR, else `.readiness` beside it.
     /// - Parameters:
-    ///   - path: The `--config` value, relative to the working directory.
+    ///   - location: The `--config` and `--state` values, relative to the working directory.
     ///   - ollama: The `--ollama` values: the i-th replaces the i-th host of readiness.json, and there must be one
     ///     per host (`environment(ollama:)`); none leaves the hosts to the environment and the file.
-    ///   - defaultFolder: Where readiness.json is looked for when neither names a file (the working directory,
-    ///     or the readiness package for `check`).
-    static func load(_ path: String?, ollama: [String], defaultFolder: URL? = nil, context: RunnerContext) -> LoadedConfig {
+    ///   - defaultFolder: Where readiness.json is looked for when neither names a file (the readiness package for
+    ///     `check`); by default the working directory when it holds one, else the nearest readiness package.
+    static func load(_ location: ConfigLocation, ollama: [String], defaultFolder: URL? = nil, context: RunnerContext) -> LoadedConfig {
         var environment = context.environment.merging(Self.environment(ollama: ollama)) { _, new in new }
-        if let path { environment["READINESS_CONFIG"] = path }
+        if let path = location.file { environment["READINESS_CONFIG"] = path }
+        // The state folder is relative to the working directory, which the config loader does not know.
+        if let state = location.state ?? environment[ReadinessConfig.stateFolderVariable], !state.isEmpty {
+            environment[ReadinessConfig.stateFolderVariable] = context.url(state, isDirectory: true).standardizedFileURL.path
+        }
         // A named file is relative to the working directory; the default one lives in `defaultFolder`.
         let named = !(environment["READINESS_CONFIG"] ?? "").isEmpty
-        let folder = named ? context.currentDirectory : defaultFolder ?? context.currentDirectory
+        let folder = named ? context.currentDirectory : defaultFolder ?? fleetFolder(context)
         let file = ReadinessConfig.locate(environment: environment, currentDirectory: folder)
         do {
             return LoadedConfig(config: try ReadinessConfig.load(from: file, environment: environment), file: file)
@@ -33,6 +38,17 @@ struct LoadedConfig {
             )
             return LoadedConfig(problem: problem, file: file)
         }
+    }
+
+    /// The working directory when it holds readiness.json, else the nearest readiness package (as `check`
+    /// finds it) when that does, else the working directory (whose missing readiness.json is then reported).
+    private static func fleetFolder(_ context: RunnerContext) -> URL {
+        let here = context.currentDirectory
+        guard !FileManager.default.fileExists(atPath: here.appendingPathComponent("readiness.json").path),
+              let package = try? PackageLocator.locate(nil, context: context),
+              FileManager.default.fileExists(atPath: package.appendingPathComponent("readiness.json").path)
+        else { return here }
+        return package
     }
 
     /// The variables that hand `--ollama` values on, to the config here and to `swift test`: the list as
@@ -48,7 +64,7 @@ struct LoadedConfig {
     /// else OLLAMA_HOST for a one-host config, else the first of `ollama.hosts`.
     /// - Parameter severalHostsRefusal: When given, a config of several hosts without `--ollama` is the problem it
     ///   words for their number, instead of its first host (for a command that must not judge one host for all).
-    static func loadForOneHost(_ path: String?, ollama: String?, severalHostsRefusal: ((Int) -> String)? = nil, context: RunnerContext) -> LoadedConfig {
+    static func loadForOneHost(_ path: ConfigLocation, ollama: String?, severalHostsRefusal: ((Int) -> String)? = nil, context: RunnerContext) -> LoadedConfig {
         var loaded = load(path, ollama: [], context: context)
         guard var config = loaded.config else { return loaded }
         if let ollama {

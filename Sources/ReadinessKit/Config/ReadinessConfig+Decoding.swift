@@ -15,6 +15,15 @@ struct ConfigDecoder {
     let environment: [String: String]
 
     private static let example = "see fixtures/mirador/readiness.json for an example"
+
+    /// READINESS_STATE_DIR against the working directory, else `.readiness` beside the file.
+    var stateFolder: URL {
+        guard let named = environment[ReadinessConfig.stateFolderVariable], !named.isEmpty else {
+            return base.appendingPathComponent(".readiness", isDirectory: true)
+        }
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return PathResolver.resolve(named, against: workingDirectory, environment: environment)
+    }
     func config(_ root: ConfigNode, url: URL) throws -> ReadinessConfig {
         let top = try root.object(
             allowed: ["ollama", "thresholds", "models", "backup", "migration", "documentation", "severities", "gates", "judge", "deadlineSeconds", "watch"],
@@ -43,7 +52,8 @@ struct ConfigDecoder {
             severities: severities,
             deadlineSeconds: try optional(top, "deadlineSeconds").map {
                 try bounded($0, 1...86_400, "a whole number of seconds from 1 to 86400", fix: "Give the whole run's time limit in seconds, e.g. 3600.")
-            }
+            },
+            stateFolder: stateFolder
         )
         config.watch = try ReadinessConfig.Watch(optional(top, "watch"))
         return config
@@ -181,7 +191,10 @@ struct ConfigDecoder {
             .array("a non-empty list of script paths", fix: "List at least one backup script.", allowEmpty: false)
         return .init(
             scripts: try scripts.map { try path($0, of: "a backup script") },
-            directory: try optional(members, "directory").map { try path($0, of: "the backup folder") } ?? base.appendingPathComponent("backups")
+            directory: try optional(members, "directory").map { node in
+                let value = try node.string("a path to the backup folder", fix: "Write it relative to the state folder, or absolute.")
+                return PathResolver.resolve(value, against: stateFolder, environment: environment)
+            } ?? stateFolder.appendingPathComponent("backups")
         )
     }
 

@@ -32,13 +32,18 @@ public struct ReadinessConfig: Sendable, Equatable {
     package var watch = Watch()
     /// readiness.json and the Modelfiles by content as they were when this config was loaded, before any run.
     package var loadedFingerprints = Fingerprints(config: nil, modelfiles: [:])
+    /// The one folder a later CI job needs from an earlier one: migration.json, history.jsonl and (unless
+    /// `backup.directory` is absolute) the backups. READINESS_STATE_DIR (`--state`), else `.readiness` beside
+    /// the file.
+    package var stateFolder: URL
 
     init(
         file: URL, ollama: Ollama, thresholds: Thresholds, models: [Model], backup: Backup?, migration: Migration?,
         documentation: [Document], gates: [Gate], judge: Judge?, severities: [String: CriterionResult.Severity],
-        deadlineSeconds: Int?
+        deadlineSeconds: Int?, stateFolder: URL
     ) {
         self.file = file
+        self.stateFolder = stateFolder
         self.ollama = ollama
         self.thresholds = thresholds
         self.models = models
@@ -142,6 +147,7 @@ public struct ReadinessConfig: Sendable, Equatable {
     /// Backup scripts and where backups go.
     public struct Backup: Sendable, Equatable {
         public var scripts: [URL]
+        /// `backup.directory` inside the state folder when relative (default `backups`), else where it says.
         public var directory: URL
     }
 
@@ -232,6 +238,10 @@ public struct ReadinessConfig: Sendable, Equatable {
     /// The environment variable listing the hosts of a run, comma-separated, replacing `ollama.hosts` by
     /// position; `readiness check --ollama URL...` sets it for `swift test`.
     public static let hostsVariable = "READINESS_OLLAMA_HOSTS"
+
+    /// The environment variable naming the state folder (`stateFolder`), relative to the working directory;
+    /// `--state DIR` sets it.
+    package static let stateFolderVariable = "READINESS_STATE_DIR"
 
     /// The gate with this name, if defined.
     public func gate(named name: String) -> Gate? {

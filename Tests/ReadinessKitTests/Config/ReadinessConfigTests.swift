@@ -6,6 +6,20 @@ import Testing
 @Suite struct ReadinessConfigTests {
     let file = DomainFixtures.mirador.appendingPathComponent("readiness.json")
 
+    @Test func `the state folder holds relative backups and is named by READINESS_STATE_DIR`() async throws {
+        let named = try ReadinessConfig.load(from: file, environment: ["READINESS_STATE_DIR": "/ci/state"])
+        #expect(named.stateFolder.path == "/ci/state")
+        #expect(named.backup?.directory.path == "/ci/state/backups")
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let absolute = try DomainFixtures.write("""
+                {"models": [{"name": "a", "prompts": [{"prompt": "p", "expect": ["x"]}]}],
+                 "backup": {"scripts": ["b.sh"], "directory": "/srv/backups"}}
+                """, to: "readiness.json", in: folder)
+            let config = try ReadinessConfig.load(from: absolute, environment: ["READINESS_STATE_DIR": "/ci/state"])
+            #expect(config.backup?.directory.path == "/srv/backups")
+        }
+    }
+
     @Test func `the Mirador config decodes with its values and resolved paths`() throws {
         let config = try ReadinessConfig.load(from: file, environment: ["HOME": "/home/tester"])
         let folder = DomainFixtures.mirador.standardizedFileURL
@@ -22,7 +36,8 @@ import Testing
         #expect(financial.prompts.first?.expect == ["emergency fund", "months", "expenses"])
         #expect(financial.prompts.first?.system == nil)
         #expect(config.backup?.scripts.map(\.path) == ["scripts/backup_models.sh", "scripts/rollback_model.sh"].map { folder.appendingPathComponent($0).path })
-        #expect(config.backup?.directory == folder.appendingPathComponent("backups"))
+        #expect(config.stateFolder == folder.appendingPathComponent(".readiness", isDirectory: true))
+        #expect(config.backup?.directory == folder.appendingPathComponent(".readiness/backups"))
         #expect(config.migration?.scripts.first?.path == folder.appendingPathComponent("scripts/migrate_model.sh"))
         #expect(config.migration?.scripts.first?.dryRun == ["--dry-run", "matthew_context_provider_v2"])
         #expect(config.documentation.map(\.path.lastPathComponent) == ["MODEL_INVENTORY.md", "ROLLBACK.md"])
