@@ -121,3 +121,21 @@ struct FleetCommandsTests {
         }
     }
 }
+
+extension FleetCommandsTests {
+    @Test func `a fleet command run inside the readiness package finds its readiness.json as check does`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            let package = folder.appendingPathComponent("checks")
+            try FileManager.default.copyItem(at: DomainFixtures.mirador, to: package)
+            try Data().write(to: package.appendingPathComponent("Package.swift"))
+            let inside = package.appendingPathComponent("Tests/ReadinessChecks")
+            try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)
+            let status = await ReadinessCLITests.run(["migrate", "status"], in: inside)
+            #expect(status.status == .success, "\(status.err)")
+            #expect(status.out.contains("0 of 6 steps migrated"))
+            let elsewhere = await ReadinessCLITests.run(["migrate", "status"], in: folder)
+            #expect(elsewhere.status == .undecided)
+            #expect(elsewhere.err.contains("readiness.json"), "\(elsewhere.err)")
+        }
+    }
+}

@@ -33,7 +33,8 @@ struct MigrateCommandTests {
             var state = try #require(try bench.state())
             #expect(state.steps.map(\.status) == [.gated] + Array(repeating: .pending, count: 5))
             #expect(state.steps[0].baseline?[Self.first]?[CriterionResult.Metric.quality] == 0.92)
-            #expect(BackupManifest.verify(folder: URL(fileURLWithPath: try #require(state.steps[0].backup))).usable == [Self.first])
+            #expect(state.steps[0].backup == "backups/2026-11-25T09-46-40Z", "recorded inside the state folder")
+            #expect(BackupManifest.verify(folder: bench.files.resolve(try #require(state.steps[0].backup))).usable == [Self.first])
 
             let again = await bench.run(["migrate", "next"])
             #expect(again.err.contains("refused: step 1 (\(Self.first)) is gated and not done"))
@@ -81,6 +82,30 @@ struct MigrateCommandTests {
                 "migrate next ok", "migrate rollback refused", "migrate rollback ok",
             ])
             #expect(!FileManager.default.fileExists(atPath: bench.files.lock.path))
+        }
+    }
+
+    @Test func `a state folder handed to a later job carries the migration from next to done`() async throws {
+        try await MigrationBench.with { bench in
+            let next = await bench.run(["migrate", "next", "--step", "1", "--state", "job-1/state"])
+            #expect(next.status == .success, "\(next.err)")
+            #expect(!FileManager.default.fileExists(atPath: bench.files.folder.path), "nothing in the default state folder")
+            // The next job downloads the artifact elsewhere and names it with READINESS_STATE_DIR.
+            try FileManager.default.moveItem(at: bench.folder.appendingPathComponent("job-1/state"), to: bench.folder.appendingPathComponent("job-2-state"))
+            try bench.writeReport(runStarted: Self.later)
+            let lost = await bench.run(["migrate", "done"])
+            #expect(lost.status == .undecided)
+            #expect(lost.err.contains("no migration state at \(bench.files.migration.path)"), "\(lost.err)")
+            let done = await ReadinessCLITests.run(
+                ["migrate", "done", "--config", bench.config.path, "--ollama", bench.ollama.absoluteString], in: bench.folder,
+                environment: ["READINESS_STATE_DIR": "job-2-state"]
+            )
+            #expect(done.status == .success, "\(done.err)")
+            let moved = StateFiles(folder: bench.folder.appendingPathComponent("job-2-state"))
+            let state = try JSONDecoder().decode(MigrationState.self, from: Data(contentsOf: moved.migration))
+            #expect(state.steps.map(\.status) == [.migrated] + Array(repeating: .pending, count: 5))
+            #expect(BackupManifest.verify(folder: moved.resolve(try #require(state.steps[0].backup))).usable == [Self.first])
+            #expect(FileManager.default.fileExists(atPath: moved.history.path))
         }
     }
 

@@ -16,7 +16,7 @@ package struct MigrationState: Codable, Sendable, Equatable {
         package var number: Int
         package var model: String
         package var status: Status
-        /// The backup folder `next` took before the step.
+        /// The backup folder `next` took before the step, relative to the state folder when inside it.
         package var backup: String?
         /// Model → metrics of the step's models before the step (from the report `next` gated on).
         package var baseline: [String: [String: Double]]?

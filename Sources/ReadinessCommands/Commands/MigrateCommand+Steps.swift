@@ -34,7 +34,7 @@ extension MigrateCommand {
 
         let baseline = report.metrics(of: gate.models)
         state.steps[index].status = .gated
-        state.steps[index].backup = backup.folder.path
+        state.steps[index].backup = session.files.recorded(backup.folder)
         state.steps[index].baseline = baseline
         state.steps[index].after = nil
         state.steps[index].changedAt = now
@@ -98,7 +98,7 @@ extension MigrateCommand {
         }
         let step = state.steps[index]
         if let mismatch = step.hostMismatch(session.hostLabel) { return refuse(mismatch, session, ollamaVersion: version) }
-        let folder = URL(fileURLWithPath: step.backup ?? "", isDirectory: true)
+        let folder = session.files.resolve(step.backup ?? "")
         guard await RollbackCommand.restore(step.model, from: folder, session: session, ollamaVersion: version, command: "migrate rollback") != nil else {
             return .notReady
         }
