@@ -26,7 +26,7 @@ SHELL := /bin/bash
 # The man page readiness(1), from the commands' declarations; read it with `man -l .build/man/readiness.1`.
 MAN_PAGE := .build/man/readiness.1
 
-.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards demo bench client-compat clean
+.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines demo bench client-compat clean
 
 build:
 	$(SWIFT) build
@@ -39,7 +39,7 @@ man: build
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, a package
 ## scaffolded by `readiness init`, and a fleet on several hosts checked whole and in shards.
-test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards
+test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines
 
 unit-tests: build
 	$(SWIFT) test
@@ -76,6 +76,10 @@ interrupted-check: build
 ## A user's package made by `readiness init` in a temporary folder, with a test target of its own name.
 scaffolded-package: build
 	Tests/EndToEnd/scaffolded-package.sh $(BIN)
+
+## The CI pipelines `readiness init` writes and the workflows the docs show: schemas, bash -n, no ${{ }} in scripts.
+ci-pipelines: build
+	Tests/EndToEnd/ci-pipelines.sh $(BIN) $(E2E_OUT)/ci-pipelines
 
 ## Three simulators as three hosts (healthy, Phase 1, down), then three shards merged, and merges that must fail.
 hosts-and-shards: build

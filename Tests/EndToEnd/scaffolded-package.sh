@@ -33,6 +33,8 @@ cd "$package"
 expect 0 "swift test in the package as scaffolded" "${healthy[@]}" swift test
 expect 0 "readiness check of the package as scaffolded" "${healthy[@]}" "$bin/readiness" check --out "$work/scaffolded"
 grep -q "^READY: " "$work/last.log" || fail "check of the scaffolded package did not say READY"
+# The CI pipeline's dry run: the scenario init wrote serves the example model, so a runner without Ollama passes.
+expect 0 "the CI dry run on ci/ollama-sim.json" "$bin/ollama-sim" --scenario ci/ollama-sim.json --port 0 -- "$bin/readiness" check --out "$work/dry-run"
 
 # The Mirador fleet instead of the one-model example (its paths are relative to fixtures/mirador).
 config="$root/fixtures/mirador/readiness.json"

@@ -9,16 +9,29 @@ struct PackageScaffold {
     /// The one model the first readiness.json checks.
     var model: String
     var framework: FrameworkReference
+    /// The CI system whose pipeline is written, if any.
+    var ci: CIProvider
+
+    /// The CI systems `init --ci` writes a pipeline for.
+    enum CIProvider: String, CaseIterable, Sendable {
+        case github, gitlab, none
+    }
 
     /// Paths relative to the package folder, with their contents, in the order they are written.
+    /// Package.resolved is not ignored: committed, it pins every build of the package to the same revisions.
     var files: [(path: String, contents: String)] {
-        [
+        var files = [
             ("Package.swift", packageManifest),
             ("readiness.json", readinessJSON),
             ("Tests/\(testTarget)/FleetCriteria.swift", criteriaFile),
-            (".github/workflows/readiness.yml", workflow),
-            (".gitignore", ".build/\nPackage.resolved\n/readiness-report/\n"),
+            (".gitignore", ".build/\n/readiness-report/\n/readiness-state/\n.readiness/migration.lock\n"),
         ]
+        switch ci {
+        case .github: files += [(".github/workflows/readiness.yml", CIPipelines.github), (CIPipelines.scenarioPath, simulatorScenario)]
+        case .gitlab: files += [(".gitlab-ci.yml", CIPipelines.gitlab), (CIPipelines.scenarioPath, simulatorScenario)]
+        case .none: break
+        }
+        return files
     }
 
     var packageManifest: String {
@@ -112,42 +125,23 @@ struct PackageScaffold {
         """
     }
 
-    var workflow: String {
+    /// An ollama-sim scenario serving the example model with an answer to its prompt, for the CI dry run on a
+    /// machine without Ollama.
+    var simulatorScenario: String {
         """
-        # Blocks the migration job unless `readiness check` says READY (exit 0).
-        # The runner must reach your Ollama: set the repository variable OLLAMA_HOST, or use a self-hosted runner.
-        name: readiness
-
-        on:
-          push:
-          workflow_dispatch:
-
-        jobs:
-          readiness:
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@v4
-              - uses: swift-actions/setup-swift@v2
-                with:
-                  swift-version: "6.3"
-              - name: Readiness check
-                env:
-                  OLLAMA_HOST: ${{ vars.OLLAMA_HOST }}
-                run: swift run readiness check --out readiness-report
-              - name: Keep the reports
-                if: always()
-                uses: actions/upload-artifact@v4
-                with:
-                  name: readiness-report
-                  path: readiness-report
-
-          migrate:
-            needs: readiness
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@v4
-              - name: Migrate
-                run: echo "Runs only when the readiness check passed. Put your migration here."
+        {
+          "version": "0.12.6",
+          "models": [
+            {
+              "name": \(jsonString(model)),
+              "behaviour": {
+                "replies": [
+                  { "whenPromptContains": "primary colors of paint", "reply": "The three primary colors of paint are red, blue and yellow." }
+                ]
+              }
+            }
+          ]
+        }
 
         """
     }
