@@ -26,7 +26,7 @@ SHELL := /bin/bash
 # The man page readiness(1), from the commands' declarations; read it with `man -l .build/man/readiness.1`.
 MAN_PAGE := .build/man/readiness.1
 
-.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines demo bench client-compat clean
+.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines ci-simulation demo bench client-compat clean
 
 build:
 	$(SWIFT) build
@@ -39,7 +39,7 @@ man: build
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, a package
 ## scaffolded by `readiness init`, and a fleet on several hosts checked whole and in shards.
-test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines
+test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines ci-simulation
 
 unit-tests: build
 	$(SWIFT) test
@@ -80,6 +80,11 @@ scaffolded-package: build
 ## The CI pipelines `readiness init` writes and the workflows the docs show: schemas, bash -n, no ${{ }} in scripts.
 ci-pipelines: build
 	Tests/EndToEnd/ci-pipelines.sh $(BIN) $(E2E_OUT)/ci-pipelines
+
+## The pipelines as CI runs them: each job a fresh clone, only declared artifacts and the state folder between
+## jobs: check, then backup + gate + migrate next, then check + migrate done; a shard matrix and its merge.
+ci-simulation: build
+	Tests/EndToEnd/ci-simulation.sh $(BIN) $(E2E_OUT)/ci-simulation
 
 ## Three simulators as three hosts (healthy, Phase 1, down), then three shards merged, and merges that must fail.
 hosts-and-shards: build
