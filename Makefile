@@ -23,10 +23,16 @@ expect_exit = status=0; $(3) || status=$$?; \
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
+# `make install PREFIX=…`: where the tools go, and the revision they report (git's, marked -dirty for local changes).
+PREFIX   ?= /usr/local
+REVISION ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+RELEASE_FLAGS = $(if $(REVISION),-Xcc -DREADINESS_REVISION='"$(REVISION)"')
+RELEASE_BIN   = $(shell $(SWIFT) build -c release --show-bin-path)
+
 # The man page readiness(1), from the commands' declarations; read it with `man -l .build/man/readiness.1`.
 MAN_PAGE := .build/man/readiness.1
 
-.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines ci-simulation demo bench client-compat clean
+.PHONY: man build test unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines ci-simulation installed demo bench client-compat install uninstall clean
 
 build:
 	$(SWIFT) build
@@ -39,7 +45,7 @@ man: build
 
 ## Unit tests (no simulator), the readiness check as plain `swift test`, the runner end to end, a package
 ## scaffolded by `readiness init`, and a fleet on several hosts checked whole and in shards.
-test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines ci-simulation
+test: unit-tests readiness-suites end-to-end action-plan interrupted-check scaffolded-package hosts-and-shards ci-pipelines ci-simulation installed
 
 unit-tests: build
 	$(SWIFT) test
@@ -86,6 +92,15 @@ ci-pipelines: build
 ci-simulation: build
 	Tests/EndToEnd/ci-simulation.sh $(BIN) $(E2E_OUT)/ci-simulation
 
+## `make install` into a scratch prefix: both tools run from there and name the revision they were built from.
+installed:
+	rm -rf $(E2E_OUT)/prefix
+	$(MAKE) --no-print-directory install PREFIX=$(abspath $(E2E_OUT))/prefix REVISION=e2e-check
+	[ "$$($(E2E_OUT)/prefix/bin/readiness --version)" = "readiness $$(sed -n 's/.*release = "\(.*\)"/\1/p' Sources/OllamaKit/Client/ToolVersion.swift)+e2e-check" ]
+	$(E2E_OUT)/prefix/bin/ollama-sim --version | grep -q '+e2e-check'
+	grep -q '^.TH READINESS 1' $(E2E_OUT)/prefix/share/man/man1/readiness.1
+	@echo "installed: readiness and ollama-sim run from the prefix and name their revision"
+
 ## Three simulators as three hosts (healthy, Phase 1, down), then three shards merged, and merges that must fail.
 hosts-and-shards: build
 	Tests/EndToEnd/hosts-and-shards.sh $(BIN) $(E2E_OUT)/hosts-and-shards
@@ -108,6 +123,19 @@ client-compat: build
 	test -x $(COMPAT_VENV)/bin/python || python3 -m venv $(COMPAT_VENV)
 	$(COMPAT_VENV)/bin/pip install -q 'ollama>=0.6,<0.7'
 	$(SIM) --scenario $(HEALTHY) --port 0 -- $(COMPAT_VENV)/bin/python Tests/ClientCompatibility/ollama_python.py
+
+## Release builds of `readiness` and `ollama-sim` into $(PREFIX)/bin, readiness(1) into $(PREFIX)/share/man/man1;
+## `readiness --version` then names the git revision too (e.g. 0.2.0+1a2b3c4d5e6f). DESTDIR is honoured.
+install:
+	$(SWIFT) build -c release --product readiness $(RELEASE_FLAGS)
+	$(SWIFT) build -c release --product ollama-sim $(RELEASE_FLAGS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(RELEASE_BIN)/readiness $(RELEASE_BIN)/ollama-sim $(DESTDIR)$(PREFIX)/bin/
+	$(RELEASE_BIN)/readiness --generate-man-page > $(DESTDIR)$(PREFIX)/share/man/man1/readiness.1
+	@echo "install: $$($(DESTDIR)$(PREFIX)/bin/readiness --version) in $(DESTDIR)$(PREFIX)/bin"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/readiness $(DESTDIR)$(PREFIX)/bin/ollama-sim $(DESTDIR)$(PREFIX)/share/man/man1/readiness.1
 
 clean:
 	rm -rf .build readiness-report

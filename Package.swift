@@ -16,7 +16,9 @@ let package = Package(
     ],
     targets: [
         // Ollama REST client: typed requests and responses, NDJSON streaming, typed errors.
-        .target(name: "OllamaKit"),
+        .target(name: "OllamaKit", dependencies: ["BuildRevision"]),
+        // The source revision `make install` compiles in (a C define: Swift has no build-time values).
+        .target(name: "BuildRevision"),
         // The one strict JSON parser (RFC 8259, positions for messages) for readiness.json and scenario files.
         .target(name: "StrictJSON"),
         // An Ollama-compatible HTTP server driven by a scenario file (a library so tests start it in-process).

@@ -72,7 +72,7 @@ struct InitCommandTests {
             "https://github.com/example/Readiness.git", package: URL(fileURLWithPath: "/tmp/fleet"), context: Self.context
         )
         #expect(reference == FrameworkReference(
-            dependency: ".package(url: \"https://github.com/example/Readiness.git\", from: \"\(ToolVersion.current)\")", identity: "readiness"
+            dependency: ".package(url: \"https://github.com/example/Readiness.git\", from: \"\(ToolVersion.release)\")", identity: "readiness"
         ))
     }
 

@@ -28,7 +28,7 @@ struct FrameworkReference: Equatable {
         _ value: String?, package: URL, checkout: URL = buildCheckout, context: RunnerContext
     ) async throws -> FrameworkReference {
         guard let value else { return try await published(checkout, context: context) }
-        if isURL(value) { return url(value, pin: "from: \(literal(ToolVersion.current))") }
+        if isURL(value) { return url(value, pin: "from: \(literal(ToolVersion.release))") }
         let folder = context.url(value, isDirectory: true).standardizedFileURL
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) else {
             throw InitCommand.Refusal("--framework '\(value)' holds no Package.swift. Pass --framework with a checkout of Readiness or its git URL.")
@@ -50,7 +50,7 @@ struct FrameworkReference: Equatable {
               let revision = await git(["rev-parse", "HEAD"]), revision.count == 40
         else {
             throw InitCommand.Refusal(
-                "the checkout this readiness was built from (\(checkout.path)) has no published origin to pin. Pass --framework URL (the published Readiness repository, pinned from \(ToolVersion.current)) or --framework PATH (a local checkout, for this machine only)."
+                "the checkout this readiness was built from (\(checkout.path)) has no published origin to pin. Pass --framework URL (the published Readiness repository, pinned from \(ToolVersion.release)) or --framework PATH (a local checkout, for this machine only)."
             )
         }
         return url(origin, pin: "revision: \(literal(revision))")
