@@ -121,4 +121,24 @@ struct PublishingTests {
             #expect(report.comparison?.models.isEmpty == true)
         }
     }
+
+    @Test func `the step summary of a big report stays under 512 KiB while report.md is whole`() async throws {
+        try await DomainFixtures.withTemporaryDirectory { folder in
+            var report = try StreamFixtures.report("phase1")
+            report.reasons += (0..<20_000).map { "reason \($0): a long line that makes report.md bigger than GitHub takes" }
+            let summary = folder.appendingPathComponent("summary.md")
+            try Data("earlier step\n".utf8).write(to: summary)
+            let context = RunnerContext(
+                environment: ["GITHUB_STEP_SUMMARY": summary.path], currentDirectory: folder, isTerminal: false,
+                output: { _ in }, errorOutput: { _ in }
+            )
+            #expect(ReportPublisher.publish(report, out: "ci-report", context: context) == .notReady)
+            let appended = try String(contentsOf: summary, encoding: .utf8).dropFirst("earlier step\n".count)
+            let markdown = try String(contentsOf: folder.appendingPathComponent("ci-report/report.md"), encoding: .utf8)
+            #expect(markdown.utf8.count > 1024 * 1024)
+            #expect(appended.utf8.count <= 512 * 1024)
+            #expect(appended.hasSuffix("the whole report is ci-report/report.md and ci-report/report.html, in the --out folder of the run.\n"))
+            #expect(markdown.hasPrefix(appended.prefix { $0 != "*" }))
+        }
+    }
 }

@@ -2,8 +2,8 @@ import Foundation
 import ReadinessKit
 import ReadinessReports
 
-/// Writes a report where people and CI look for it: the report files, the GitHub step summary and annotations,
-/// and the console summary.
+/// Writes a report where people and CI look for it: the report files, the GitHub step summary (report.md, cut
+/// under GitHub's size limit by `StepSummary`) and annotations, and the console summary.
 enum ReportPublisher {
     /// Publishes `report` into `out` as one set (`ReportWriter`), compared with the previous run of its gate that
     /// `out` holds (`ReportComparison.sincePrevious`); the caller holds `out`'s lock.
@@ -20,7 +20,7 @@ enum ReportPublisher {
         do {
             try ReportWriter.writeAll(report, to: directory, runID: UUID().uuidString, create: create)
             if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try ReportWriter.append(MarkdownRenderer.render(report), to: context.url(summary))
+                try ReportWriter.append(StepSummary.render(report, out: out), to: context.url(summary))
             }
         } catch {
             context.error("\(error)")

@@ -3,18 +3,24 @@ import ReadinessKit
 import ReadinessReports
 
 /// Shows a running check: on a terminal one line redrawn in place (tests done / total, the current one);
-/// elsewhere (CI logs) one plain line per finished test.
+/// elsewhere (CI logs) one plain line per finished test, and a line saying the check is still building or running
+/// whenever the log has been silent for `silence`, as `swift test` may build for minutes before the first test.
 struct ProgressDisplay {
+    /// The longest a CI log goes without a progress line.
+    static let silence: TimeInterval = 15
+
     let isTerminal: Bool
     private var printed = Set<String>()
     private var lastLine = ""
+    private var started: Date?
+    private var lastPrinted: Date?
 
     init(isTerminal: Bool) {
         self.isTerminal = isTerminal
     }
 
-    /// The text to write for the evidence so far; empty when nothing changed.
-    mutating func update(_ evidence: RunEvidence) -> String {
+    /// The text to write for the evidence so far at `now`; empty when nothing changed.
+    mutating func update(_ evidence: RunEvidence, at now: Date) -> String {
         let functions = evidence.functions
         let finished = functions.filter { $0.state == .ended || $0.state == .skipped }
         if isTerminal {
@@ -32,6 +38,17 @@ struct ProgressDisplay {
             let status = test.state == .skipped ? "SKIP" : test.failed ? "FAIL" : "done"
             text += UntrustedText.consoleLine("[\(printed.count)/\(functions.count)] \(status) \(test.path)") + "\n"
         }
+        let started = self.started ?? now
+        self.started = started
+        if text.isEmpty, now.timeIntervalSince(lastPrinted ?? started) >= Self.silence {
+            // Whole seconds: "45 s", "1 min 30 s".
+            let elapsed = ReportFormatting.duration(now.timeIntervalSince(started).rounded(.down))
+            // Tests are declared once the package is built and the run starts.
+            text = functions.isEmpty
+                ? "building the readiness package, \(elapsed)\n"
+                : "running: \(finished.count) of \(functions.count) tests done, \(elapsed)\n"
+        }
+        if !text.isEmpty { lastPrinted = now }
         return text
     }
 

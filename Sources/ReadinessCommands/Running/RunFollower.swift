@@ -5,8 +5,8 @@ import ReadinessReports
 /// Reads a run's event stream once, while `swift test` writes it: the same evidence feeds the progress lines,
 /// the runner's problems, the verdict and every report.
 enum RunFollower {
-    /// Shows progress from the growing stream until cancelled, then takes the last lines and checks the stream
-    /// is complete.
+    /// Shows progress from the growing stream until cancelled (`context.now` times the lines that say it is still
+    /// building or running), then takes the last lines and checks the stream is complete.
     /// - Parameters:
     ///   - events: The `--event-stream-output-path` file.
     ///   - name: How problems call the stream (the path as the user typed it).
@@ -18,7 +18,7 @@ enum RunFollower {
         while true {
             let cancelled = Task.isCancelled
             for line in tail.poll() { evidence.consume(line: line) }
-            let text = display.update(evidence)
+            let text = display.update(evidence, at: context.now())
             if !text.isEmpty { context.output(text) }
             if cancelled { break }
             try? await Task.sleep(for: context.progressInterval)

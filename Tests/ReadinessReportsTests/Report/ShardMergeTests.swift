@@ -170,6 +170,6 @@ struct ShardMergeTests {
         #expect(grid.summaryLines() == ["http://127.0.0.1:11501: 6 of 6 models pass", "http://127.0.0.1:11502: 5 of 5 models pass"])
         #expect(MarkdownRenderer.render(merged).contains("| financial_planning_expert_v6 | ✅ PASS | — |"))
         #expect(HTMLRenderer.render(merged).contains("<th>http://127.0.0.1:11502</th>"))
-        #expect(JUnitRenderer.render(merged).contains("name=\"quality[decision_simplifier_v2 @ http://127.0.0.1:11502]\"/>"))
+        #expect(JUnitRenderer.render(merged).contains("name=\"quality[decision_simplifier_v2 @ http://127.0.0.1:11502]\" time=\""))
     }
 }
