@@ -43,8 +43,8 @@ enum CIPipelines {
             runs-on: ubuntu-latest
             container: swift:6.3
             steps:
-              - uses: actions/checkout@v5
-              - uses: actions/cache@v4
+              - uses: actions/checkout@v6
+              - uses: actions/cache@v5
                 with:
                   path: .build
                   key: swift-6.3-${{ hashFiles('Package.resolved') }}
@@ -52,7 +52,7 @@ enum CIPipelines {
                 run: swift run ollama-sim --scenario ci/ollama-sim.json --port 0 -- swift run readiness check --out readiness-report
               - name: Keep the reports
                 if: always()
-                uses: actions/upload-artifact@v4
+                uses: actions/upload-artifact@v7
                 with:
                   name: readiness-dry-run
                   path: readiness-report
@@ -62,8 +62,8 @@ enum CIPipelines {
             env:
               OLLAMA_HOST: ${{ vars.OLLAMA_HOST }}
             steps:
-              - uses: actions/checkout@v5
-              - uses: actions/cache@v4
+              - uses: actions/checkout@v6
+              - uses: actions/cache@v5
                 with:
                   path: .build
                   key: swift-6.3-${{ runner.os }}-${{ hashFiles('Package.resolved') }}
@@ -71,7 +71,7 @@ enum CIPipelines {
                 run: swift run readiness check --wait-for-ollama 2m --out readiness-report
               - name: Keep the reports and the run
                 if: always()
-                uses: actions/upload-artifact@v4
+                uses: actions/upload-artifact@v7
                 with:
                   name: readiness-report
                   path: readiness-report
@@ -86,13 +86,13 @@ enum CIPipelines {
               ACTION: ${{ inputs.action }}
               STEP: ${{ inputs.step }}
             steps:
-              - uses: actions/checkout@v5
-              - uses: actions/download-artifact@v4
+              - uses: actions/checkout@v6
+              - uses: actions/download-artifact@v7
                 with:
                   name: readiness-report
                   path: readiness-report
               - name: Restore the migration state of the last run
-                uses: actions/cache/restore@v4
+                uses: actions/cache/restore@v5
                 with:
                   path: readiness-state
                   key: readiness-state-${{ github.run_id }}
@@ -101,13 +101,13 @@ enum CIPipelines {
                 run: swift run readiness migrate "$ACTION" ${STEP:+--step "$STEP"}
               - name: Save the migration state for the next run
                 if: always()
-                uses: actions/cache/save@v4
+                uses: actions/cache/save@v5
                 with:
                   path: readiness-state
                   key: readiness-state-${{ github.run_id }}
               - name: Keep the migration state
                 if: always()
-                uses: actions/upload-artifact@v4
+                uses: actions/upload-artifact@v7
                 with:
                   name: readiness-state
                   path: readiness-state
