@@ -31,6 +31,7 @@ for page in pages:
             (out / f"{page.stem}-{number}.yml").write_text(block)
 PY
 
+shopt -s nullglob
 workflows=("$out/github/.github/workflows/readiness.yml" "$out"/docs/*.yml)
 "$venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows "${workflows[@]}"
 "$venv/bin/check-jsonschema" --builtin-schema vendor.gitlab-ci "$out/gitlab/.gitlab-ci.yml"
